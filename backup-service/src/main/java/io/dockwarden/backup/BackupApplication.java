@@ -1,0 +1,15 @@
+package io.dockwarden.backup;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Entry point of the Dockwarden backup service. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class BackupApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BackupApplication.class, args);
+    }
+}

@@ -1,0 +1,15 @@
+package io.dockwarden.events.container;
+
+import java.time.Instant;
+
+/**
+ * A container was paused.
+ *
+ * @param hostId the engine's host id
+ * @param containerId full container id
+ * @param occurredAt when the engine reported it
+ * @param snapshot the container right after it
+ */
+public record ContainerPaused(String hostId, String containerId, Instant occurredAt, ContainerSnapshot snapshot)
+        implements ContainerEvent {
+}
