@@ -1,6 +1,7 @@
 package io.dockwarden.events;
 
 import java.util.List;
+import java.util.Set;
 
 /** Kafka topic names of the public contract; each consumed topic has a dead-letter topic named {@code <topic>.dlq}. */
 public final class Topics {
@@ -22,10 +23,17 @@ public final class Topics {
     public static final List<String> ALL = List.of(CONTAINER_EVENTS, CONTAINER_STATE, VOLUME_EVENTS, HOST_EVENTS,
             FINDINGS, REPORTS, BACKUP_COMMANDS, BACKUP_EVENTS, NOTIFICATION_ALERTS, NOTIFICATION_DELIVERIES);
 
+    /** Topics kept by key rather than by time: a record without value (a tombstone) removes its key. */
+    public static final Set<String> COMPACTED = Set.of(CONTAINER_STATE);
+
     private Topics() {
     }
 
     public static String deadLetterOf(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    public static boolean isCompacted(String topic) {
+        return COMPACTED.contains(topic);
     }
 }

@@ -6,6 +6,18 @@ import io.dockwarden.events.EventData;
 public sealed interface DecodeResult permits DecodeResult.Accepted, DecodeResult.Rejected {
 
     /**
+     * The decoded event, for consumers that dead-letter every rejection.
+     *
+     * @throws RejectedEventException carrying the rejection, when the record was rejected
+     */
+    default Envelope<? extends EventData> orElseThrow() {
+        if (this instanceof Accepted accepted) {
+            return accepted.envelope();
+        }
+        throw new RejectedEventException(((Rejected) this).rejection());
+    }
+
+    /**
      * The record is a valid event of the contract.
      *
      * @param envelope the decoded event

@@ -152,7 +152,7 @@ public record ContainerSnapshot(
     /**
      * One mount of a container.
      *
-     * @param type bind, volume, tmpfs or npipe
+     * @param type bind, volume, tmpfs, npipe, image or cluster
      * @param source host path (bind) or volume data path
      * @param destination path inside the container
      * @param name volume name, for volume mounts

@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param securityOptions {@code SecurityOptions}, such as {@code name=seccomp,profile=default}
  * @param liveRestoreEnabled {@code LiveRestoreEnabled}
  * @param experimentalBuild {@code ExperimentalBuild}
- * @param swarmLocalNodeState {@code Swarm.LocalNodeState}: inactive, pending, active, error, locked
+ * @param swarmLocalNodeState {@code Swarm.LocalNodeState}: inactive, pending, active, error, locked; empty when the
+ *        engine does not say
  * @param insecureRegistryCidrs {@code RegistryConfig.InsecureRegistryCIDRs}
  * @param registryIndexes {@code RegistryConfig.IndexConfigs}
  * @param defaultBridgeIcc the default bridge's {@code com.docker.network.bridge.enable_icc}, absent without one

@@ -1,0 +1,5 @@
+/** Test support: the real docker part. */
+@NullMarked
+package io.dockwarden.testsupport.docker;
+
+import org.jspecify.annotations.NullMarked;

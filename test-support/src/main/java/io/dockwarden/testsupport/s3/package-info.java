@@ -1,0 +1,5 @@
+/** Test support: the real s3 part. */
+@NullMarked
+package io.dockwarden.testsupport.s3;
+
+import org.jspecify.annotations.NullMarked;
