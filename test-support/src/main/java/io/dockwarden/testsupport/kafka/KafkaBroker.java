@@ -54,10 +54,10 @@ public final class KafkaBroker implements AutoCloseable {
     private @Nullable Process process;
     private @Nullable KafkaProducer<String, byte[]> producer;
 
-    private KafkaBroker(Path directory) {
+    private KafkaBroker(Path directory, int port, int controllerPort) {
         this.directory = directory;
-        this.port = FreePorts.next();
-        this.controllerPort = FreePorts.next();
+        this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     /** The broker shared by every test of this JVM. */
@@ -73,13 +73,38 @@ public final class KafkaBroker implements AutoCloseable {
     /** A broker of its own, for tests that stop and restart it; the caller closes it. */
     public static KafkaBroker dedicated() {
         try {
-            KafkaBroker broker = new KafkaBroker(Files.createTempDirectory("dockwarden-kafka-"));
+            KafkaBroker broker = new KafkaBroker(Files.createTempDirectory("dockwarden-kafka-"), FreePorts.next(),
+                    FreePorts.next());
             broker.format();
             broker.start();
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A broker whose data lives in a directory of the caller's and survives restarts of the caller (the local stack):
+     * formatted on first use, started with its existing data afterwards.
+     */
+    public static KafkaBroker persistent(Path directory, int port, int controllerPort) {
+        try {
+            Files.createDirectories(directory);
+            KafkaBroker broker = new KafkaBroker(directory.toAbsolutePath(), port, controllerPort);
+            if (!Files.exists(directory.resolve("data").resolve("meta.properties"))) {
+                broker.format();
+            } else {
+                broker.writeConfiguration();
+            }
+            broker.start();
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path directory() {
+        return directory;
     }
 
     public String bootstrapServers() {
@@ -230,6 +255,21 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void format() throws IOException {
+        writeConfiguration();
+        Process formatter = launch(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
+                directory.resolve("server.properties").toString()), "format.log");
+        try {
+            if (!formatter.waitFor(60, TimeUnit.SECONDS) || formatter.exitValue() != 0) {
+                throw new IllegalStateException("formatting Kafka storage failed: "
+                        + Files.readString(directory.resolve("format.log")));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while formatting Kafka storage", e);
+        }
+    }
+
+    private void writeConfiguration() throws IOException {
         Path data = directory.resolve("data");
         Files.createDirectories(data);
         String properties = String.join("\n",
@@ -266,17 +306,6 @@ public final class KafkaBroker implements AutoCloseable {
                   <root level="WARN"><appender-ref ref="OUT"/></root>
                 </configuration>
                 """);
-        Process formatter = launch(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
-                directory.resolve("server.properties").toString()), "format.log");
-        try {
-            if (!formatter.waitFor(60, TimeUnit.SECONDS) || formatter.exitValue() != 0) {
-                throw new IllegalStateException("formatting Kafka storage failed: "
-                        + Files.readString(directory.resolve("format.log")));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while formatting Kafka storage", e);
-        }
     }
 
     private static String clusterId() {

@@ -41,13 +41,15 @@ public final class S3Server implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int port;
-    private final String accessKey = "dockwarden-test";
-    private final String secretKey = "dockwarden-test-secret-" + Long.toHexString(System.nanoTime());
+    private final String accessKey;
+    private final String secretKey;
     private @Nullable S3Proxy proxy;
 
-    private S3Server(Path dataDirectory, int port) {
+    private S3Server(Path dataDirectory, int port, String accessKey, String secretKey) {
         this.dataDirectory = dataDirectory;
         this.port = port;
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
     }
 
     /** The server shared by every test of this JVM. */
@@ -63,12 +65,25 @@ public final class S3Server implements AutoCloseable {
     /** A server of its own, for tests that stop and restart it; the caller closes it. */
     public static S3Server dedicated() {
         try {
-            S3Server server = new S3Server(Files.createTempDirectory("dockwarden-s3-"), FreePorts.next());
+            S3Server server = new S3Server(Files.createTempDirectory("dockwarden-s3-"), FreePorts.next(),
+                    "dockwarden-test", "dockwarden-test-secret-" + Long.toHexString(System.nanoTime()));
             server.start();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A server whose objects live in a directory of the caller's (the local stack), with given credentials. */
+    public static S3Server persistent(Path dataDirectory, int port, String accessKey, String secretKey) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        S3Server server = new S3Server(dataDirectory.toAbsolutePath(), port, accessKey, secretKey);
+        server.start();
+        return server;
     }
 
     public String endpoint() {

@@ -1,0 +1,27 @@
+package io.dockwarden.localstack;
+
+import java.nio.file.Path;
+
+/**
+ * Where the stack's parts are: the checkout (service jars under {@code <module>/target}) and its data directory.
+ *
+ * @param home the checkout's root
+ */
+record StackLayout(Path home) {
+
+    static StackLayout at(Path home) {
+        return new StackLayout(home.toAbsolutePath().normalize());
+    }
+
+    Path data() {
+        return home.resolve(".dockwarden");
+    }
+
+    Path logs() {
+        return data().resolve("logs");
+    }
+
+    Path serviceJar(String module) {
+        return home.resolve(module).resolve("target").resolve(module + ".jar");
+    }
+}
