@@ -1,0 +1,18 @@
+package io.dockwarden.compliance.findings;
+
+import java.util.Collection;
+import org.jspecify.annotations.Nullable;
+
+/** Where subject states are kept; {@link #save} and {@link #delete} return only once the change is durable. */
+public interface SubjectStates {
+
+    @Nullable SubjectState get(String key);
+
+    void save(SubjectState state);
+
+    /** Forgets a subject for good (a removed container past its retention). */
+    void delete(String key);
+
+    /** Every subject known, for reports and re-evaluation; a snapshot that may miss changes made meanwhile. */
+    Collection<SubjectState> all();
+}
