@@ -82,7 +82,8 @@ public final class PolicyLabels {
             String preExec = blankToNull(container.labels().get(PRE_EXEC));
             String postExec = blankToNull(container.labels().get(POST_EXEC));
             if (mode != QuiesceMode.NONE || preExec != null || postExec != null) {
-                quiesce.add(new QuiesceTarget(container.id(), container.name(), mode, preExec, postExec));
+                quiesce.add(new QuiesceTarget(container.id(), container.name(), mode, preExec, postExec,
+                        container.running(), container.paused()));
             }
         }
         return new BackupPolicy(volume.name(), volumeEnabled || enabledContainer.isPresent(), schedule, retention,

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  * @param mode stop, pause or neither
  * @param preExec command run in it (by {@code sh -c}) before the read, such as a database dump
  * @param postExec command run in it after the read, also when the backup failed
+ * @param running whether it ran when the policy was read
+ * @param paused whether it was paused then
  */
 public record QuiesceTarget(String containerId, String containerName, QuiesceMode mode, @Nullable String preExec,
-        @Nullable String postExec) {
+        @Nullable String postExec, boolean running, boolean paused) {
 }

@@ -49,7 +49,8 @@ public final class EventCodec {
     /**
      * A codec with the default payload limit and the system clock.
      *
-     * @param source the {@code ce_source} of the events this codec encodes, such as {@code /dockwarden/inventory/host-1}
+     * @param source the {@code ce_source} of the events this codec encodes, such as
+     *        {@code /dockwarden/inventory/host-1}
      */
     public EventCodec(String source) {
         this(source, DEFAULT_MAX_PAYLOAD_BYTES, Clock.systemUTC());
@@ -116,7 +117,8 @@ public final class EventCodec {
      */
     public EncodedEvent tombstone(EventType<?> type, String subject) {
         if (!Topics.isCompacted(type.topic())) {
-            throw new IllegalArgumentException(type.topic() + " is not compacted; tombstones belong on " + Topics.COMPACTED);
+            throw new IllegalArgumentException(
+                    type.topic() + " is not compacted; tombstones belong on " + Topics.COMPACTED);
         }
         if (subject.isBlank()) {
             throw new IllegalArgumentException("a tombstone needs a subject: it is the key it removes");
@@ -218,7 +220,8 @@ public final class EventCodec {
         }
         if (value == null) {
             throw reject(RejectionReason.EMPTY_VALUE, Topics.isCompacted(topic)
-                    ? "the record has no value: a tombstone, which carries no event (check EventCodec.isTombstone first)"
+                    ? "the record has no value: a tombstone, which carries no event "
+                            + "(check EventCodec.isTombstone first)"
                     : "the record has no value, and " + topic + " is not compacted");
         }
         if (value.length == 0) {

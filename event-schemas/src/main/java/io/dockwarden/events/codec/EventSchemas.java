@@ -30,12 +30,13 @@ public final class EventSchemas {
                 // Draft 2020-12 treats format as an annotation only; the contract relies on date-time and uri holding.
                 .formatAssertionsEnabled(true)
                 .build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
-                .schemaRegistryConfig(config)
-                .schemaIdResolvers(resolvers -> resolvers.mapPrefix(EventType.SCHEMA_BASE_URI, "classpath:schemas/"))
-                // This jar's own loader first: a pool thread's context class loader may not see the jar at all.
-                .resourceLoaders(loaders -> loaders.values(
-                        list -> list.add(0, new ClasspathResourceLoader(EventSchemas.class::getClassLoader)))));
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaRegistryConfig(config)
+                        .schemaIdResolvers(resolvers -> resolvers.mapPrefix(EventType.SCHEMA_BASE_URI,
+                                "classpath:schemas/"))
+                        // This jar's own loader first: a pool thread's context class loader may not see the jar.
+                        .resourceLoaders(loaders -> loaders.values(list -> list.add(0,
+                                new ClasspathResourceLoader(EventSchemas.class::getClassLoader)))));
         this.schemasByType = EventCatalog.ALL.stream()
                 .collect(Collectors.toUnmodifiableMap(EventType::type, type -> load(registry, type)));
     }

@@ -11,6 +11,6 @@ import java.time.Instant;
  * @param exitCode the process's exit code
  * @param snapshot the container right after it
  */
-public record ContainerDied(String hostId, String containerId, Instant occurredAt, int exitCode, ContainerSnapshot snapshot)
-        implements ContainerEvent {
+public record ContainerDied(String hostId, String containerId, Instant occurredAt, int exitCode,
+        ContainerSnapshot snapshot) implements ContainerEvent {
 }

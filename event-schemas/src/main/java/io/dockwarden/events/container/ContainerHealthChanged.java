@@ -11,6 +11,6 @@ import java.time.Instant;
  * @param healthStatus starting, healthy or unhealthy
  * @param snapshot the container right after it
  */
-public record ContainerHealthChanged(String hostId, String containerId, Instant occurredAt, String healthStatus, ContainerSnapshot snapshot)
-        implements ContainerEvent {
+public record ContainerHealthChanged(String hostId, String containerId, Instant occurredAt, String healthStatus,
+        ContainerSnapshot snapshot) implements ContainerEvent {
 }

@@ -11,6 +11,6 @@ import java.time.Instant;
  * @param previousName the name before the rename
  * @param snapshot the container right after it
  */
-public record ContainerRenamed(String hostId, String containerId, Instant occurredAt, String previousName, ContainerSnapshot snapshot)
-        implements ContainerEvent {
+public record ContainerRenamed(String hostId, String containerId, Instant occurredAt, String previousName,
+        ContainerSnapshot snapshot) implements ContainerEvent {
 }

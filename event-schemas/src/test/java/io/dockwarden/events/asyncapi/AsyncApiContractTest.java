@@ -87,7 +87,8 @@ class AsyncApiContractTest {
 
             assertThat(message.path("name").asString()).isEqualTo(type.type());
             assertThat(message.path("contentType").asString()).isEqualTo(CloudEventHeaders.APPLICATION_JSON);
-            assertThat(message.at("/headers/allOf/0/$ref").asString()).isEqualTo("#/components/schemas/cloudEventsHeaders");
+            assertThat(message.at("/headers/allOf/0/$ref").asString())
+                    .isEqualTo("#/components/schemas/cloudEventsHeaders");
             assertThat(message.at("/headers/allOf/1/properties/ce_type/const").asString()).isEqualTo(type.type());
             assertThat(message.at("/headers/allOf/1/properties/ce_dataschema/const").asString())
                     .isEqualTo(type.dataschema());
@@ -133,7 +134,8 @@ class AsyncApiContractTest {
         deadLetters.at("/parameters/topic/enum").forEach(topic -> topics.add(topic.asString()));
         JsonNode headers = document.dereference(deadLetters.at("/messages/deadLetter")).path("headers");
         List<String> reasons = new ArrayList<>();
-        headers.at("/properties/" + Rejection.REASON_HEADER + "/enum").forEach(reason -> reasons.add(reason.asString()));
+        headers.at("/properties/" + Rejection.REASON_HEADER + "/enum")
+                .forEach(reason -> reasons.add(reason.asString()));
 
         assertThat(deadLetters.path("address").asString()).isEqualTo("{topic}" + Topics.DEAD_LETTER_SUFFIX);
         assertThat(topics).containsExactlyInAnyOrderElementsOf(Topics.ALL);

@@ -41,6 +41,19 @@ class ReadmeTopicsTableTest {
         assertThat(rows).allSatisfy(row -> assertThat(row.types()).isNotEmpty());
     }
 
+    @Test
+    void comparisonNoticesAMissingTypeAWrongKeyAndAMissingTopic() {
+        String table = render(AsyncApiDocument.load());
+        String missingType = table.replace("<br>`io.dockwarden.container.died.v1`", "");
+        String wrongKey = table.replace("| `<hostId>` |", "| `<engineId>` |");
+        String missingTopic = table.lines().filter(line -> !line.contains("dockwarden.compliance.reports"))
+                .collect(Collectors.joining("\n"));
+
+        assertThat(List.of(missingType, wrongKey, missingTopic)).allSatisfy(
+                changed -> assertThat(rows(changed)).doesNotContainSequence(rows(table)).isNotEmpty());
+        assertThat(rows(table.replace("<br>", ", "))).containsExactlyInAnyOrderElementsOf(rows(table));
+    }
+
     /** The table as the README should hold it, one row per topic in document order. */
     static String render(AsyncApiDocument document) {
         StringBuilder table = new StringBuilder("| Topic | Key | Event types |\n|---|---|---|\n");

@@ -3,6 +3,7 @@ package io.dockwarden.events.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dockwarden.events.EventCatalog;
+import io.dockwarden.events.EventData;
 import io.dockwarden.events.container.ContainerRemoved;
 import io.dockwarden.events.finding.FindingOpened;
 import io.dockwarden.events.fixtures.EventFixtures;
@@ -15,7 +16,7 @@ class EventJsonTest {
 
     @Test
     void writesInstantsAsIsoStrings() {
-        JsonNode json = EventJson.mapper().readTree(EventJson.toJson(EventFixtures.sampleOf(EventCatalog.CONTAINER_DIED)));
+        JsonNode json = json(EventFixtures.sampleOf(EventCatalog.CONTAINER_DIED));
 
         assertThat(json.get("occurredAt").isString()).isTrue();
         assertThat(json.get("occurredAt").asString()).isEqualTo("2026-03-02T08:15:30Z");
@@ -35,7 +36,7 @@ class EventJsonTest {
     void writesFieldsInRecordOrderAndSeveritiesInLowerCase() {
         FindingOpened opened = EventFixtures.sampleOf(EventCatalog.FINDING_OPENED);
 
-        JsonNode json = EventJson.mapper().readTree(EventJson.toJson(opened));
+        JsonNode json = json(opened);
 
         assertThat(List.copyOf(json.propertyNames())).startsWith("findingId", "hostId", "containerId", "containerName",
                 "image", "checkId");
@@ -44,9 +45,13 @@ class EventJsonTest {
 
     @Test
     void doesNotWriteDerivedAccessorsSuchAsTheSubject() {
-        JsonNode json = EventJson.mapper().readTree(EventJson.toJson(EventFixtures.sampleOf(EventCatalog.CONTAINER_STARTED)));
+        JsonNode json = json(EventFixtures.sampleOf(EventCatalog.CONTAINER_STARTED));
 
         assertThat(json.has("subject")).isFalse();
         assertThat(json.at("/snapshot/healthcheck").has("disabled")).isFalse();
+    }
+
+    private static JsonNode json(EventData data) {
+        return EventJson.mapper().readTree(EventJson.toJson(data));
     }
 }

@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A Kafka record written down as JSON, as the example and counter-example files hold it: topic, key, headers (text, or
- * base64 bytes under {@code headersBase64}), and the value as JSON ({@code value}), raw text ({@code valueText}), base64
- * bytes ({@code valueBase64}) or none at all. A counter-example also names the payload limit of the consumer
+ * A Kafka record written down as JSON, as the example and counter-example files hold it: topic, key, headers (text,
+ * or base64 bytes under {@code headersBase64}), and the value as JSON ({@code value}), raw text ({@code valueText}),
+ * base64 bytes ({@code valueBase64}) or none at all. A counter-example also names the payload limit of the consumer
  * ({@code maxPayloadBytes}) and what it expects ({@code expect.reason}, {@code expect.detailContains}).
  *
  * @param file where it was read from

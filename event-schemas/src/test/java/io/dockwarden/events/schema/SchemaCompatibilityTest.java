@@ -29,7 +29,8 @@ class SchemaCompatibilityTest {
 
     @Test
     void releasedCopyCoversEveryCurrentSchemaOfThatRelease() {
-        assertThat(released.all().keySet()).isNotEmpty().allSatisfy(path -> assertThat(current.all()).containsKey(path));
+        assertThat(released.all().keySet()).isNotEmpty()
+                .allSatisfy(path -> assertThat(current.all()).containsKey(path));
     }
 
     @Test
@@ -68,7 +69,8 @@ class SchemaCompatibilityTest {
         ((ObjectNode) mutated.at("/$defs/resources")).remove("additionalProperties");
 
         assertThat(SchemaCompatibility.breakingChanges(SNAPSHOT, released.byRelativePath(SNAPSHOT), mutated))
-                .containsExactly(SNAPSHOT + "#/$defs/resources: closed object opened (additionalProperties no longer false)");
+                .containsExactly(
+                        SNAPSHOT + "#/$defs/resources: closed object opened (additionalProperties no longer false)");
     }
 
     @Test

@@ -113,8 +113,8 @@ class SchemaMirrorsRecordsTest {
             mismatches.add(at + ": required " + required + " but the non-null components are " + requiredComponents);
         }
         for (RecordComponent component : components) {
-            compare(component.getGenericType(), schema.at(node.path("properties").path(component.getName())), at + "." + component.getName(),
-                    mismatches);
+            compare(component.getGenericType(), schema.at(node.path("properties").path(component.getName())),
+                    at + "." + component.getName(), mismatches);
         }
     }
 

@@ -18,7 +18,7 @@ final class AggregationGroup {
     /** Fingerprint and status of muted alerts already recorded, so that each is logged once. */
     final Set<String> silencedRecorded = new HashSet<>();
     boolean flushing;
-    @Nullable Ports.Cancellable timer;
+    Ports.@Nullable Cancellable timer;
 
     AggregationGroup(String key, Route route, Map<String, String> groupLabels) {
         this.key = key;

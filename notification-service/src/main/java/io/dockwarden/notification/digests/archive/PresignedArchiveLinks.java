@@ -5,7 +5,7 @@ import io.dockwarden.notification.digests.ArchiveLink;
 import io.dockwarden.notification.digests.ArchiveLinks;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.MinioClient;
-import io.minio.http.Method;
+import io.minio.Http;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,7 @@ public final class PresignedArchiveLinks implements ArchiveLinks {
                 continue;
             }
             try {
-                String url = client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
+                String url = client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Http.Method.GET)
                         .bucket(report.bucket()).object(object.key()).expiry((int) expiry.toSeconds()).build());
                 links.add(new ArchiveLink(object.format(), url, expiresAt, object.sha256(), object.sizeBytes()));
             } catch (Exception e) {
