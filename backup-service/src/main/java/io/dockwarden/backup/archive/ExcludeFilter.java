@@ -152,6 +152,16 @@ public final class ExcludeFilter {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof ExcludeFilter filter && filter.globs.equals(globs);
+    }
+
+    @Override
+    public int hashCode() {
+        return globs.hashCode();
+    }
+
+    @Override
     public String toString() {
         return "ExcludeFilter" + globs;
     }

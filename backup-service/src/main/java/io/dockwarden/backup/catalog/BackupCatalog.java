@@ -45,6 +45,11 @@ public final class BackupCatalog {
         manifests.put(key, manifest);
     }
 
+    /** Whether a backup's manifest exists, read directly rather than through a listing. */
+    public boolean exists(String hostId, String volumeName, String backupId) {
+        return store.read(layout.manifestKey(hostId, volumeName, backupId)).isPresent();
+    }
+
     /** The backups of one volume, newest first. */
     public List<BackupManifest> ofVolume(String hostId, String volumeName) {
         return manifestsUnder(layout.volumePrefix(hostId, volumeName));

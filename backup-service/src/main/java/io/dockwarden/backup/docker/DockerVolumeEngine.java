@@ -259,7 +259,7 @@ class DockerVolumeEngine implements VolumeEngine {
     int removeStaleHelpers(Duration olderThan) {
         Instant limit = Instant.now().minus(olderThan);
         List<Container> helpers = call("listing helper containers", () -> client.listContainersCmd()
-                .withShowAll(true).withLabelFilter(HELPER_LABEL).exec());
+                .withShowAll(true).withLabelFilter(List.of(HELPER_LABEL)).exec());
         int removed = 0;
         for (Container container : helpers) {
             if (container.getCreated() != null && Instant.ofEpochSecond(container.getCreated()).isBefore(limit)) {

@@ -62,13 +62,11 @@ public final class VerifyBackup {
     public BackupVerified run(VerificationRequest request) {
         String scratch = scratchVolume(request.verificationId());
         BackupVerified verified;
-        boolean scratchMade = false;
         try {
             BackupManifest manifest = restores.manifest(request.backupId());
             Map<String, String> labels = new HashMap<>(scratchLabels);
             labels.put(SCRATCH_LABEL, request.verificationId());
             restores.restore(manifest, scratch, RestoreMode.NEW, labels);
-            scratchMade = true;
             ListingComparison.Result result = compare(manifest, scratch);
             verified = new BackupVerified(request.backupId(), request.requestId(), request.hostId(),
                     request.volumeName(), clock.instant(), result.matches(), result.compared(),
@@ -77,12 +75,10 @@ public final class VerifyBackup {
                     result.matches() ? null : result.mismatchCount() + " of " + result.compared()
                             + " entries differ from the listing recorded at backup time");
         } catch (RestoreFailure failure) {
-            scratchMade = failure.step() == io.dockwarden.backup.restores.RestoreStep.WRITE;
             verified = new BackupVerified(request.backupId(), request.requestId(), request.hostId(),
                     request.volumeName(), clock.instant(), false, 0, List.of(),
                     "the backup could not be restored (" + failure.step().label() + "): " + failure.getMessage());
         } catch (VerificationFailure failure) {
-            scratchMade = true;
             verified = new BackupVerified(request.backupId(), request.requestId(), request.hostId(),
                     request.volumeName(), clock.instant(), false, 0, List.of(), failure.getMessage());
         } finally {

@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * One node of a YAML document with its file and line, read through accessors that reject anything unexpected with a
@@ -31,6 +32,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class YamlNode {
 
     private static final int MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+    private static final Set<Tag> CORE_TAGS = Set.of(Tag.STR, Tag.INT, Tag.BOOL, Tag.FLOAT, Tag.NULL, Tag.SEQ, Tag.MAP,
+            Tag.TIMESTAMP);
 
     private final String file;
     private final Node node;
@@ -50,13 +53,34 @@ public final class YamlNode {
         options.setCodePointLimit(MAX_DOCUMENT_CHARS);
         try {
             Node root = new Yaml(options).compose(new StringReader(content));
-            return root == null ? null : new YamlNode(file, root);
+            if (root == null) {
+                return null;
+            }
+            rejectTags(file, root);
+            return new YamlNode(file, root);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new DefinitionException(file, mark == null ? 0 : mark.getLine() + 1,
                     "not valid YAML: " + e.getProblem());
         } catch (YAMLException e) {
             throw new DefinitionException(file, 0, "not valid YAML: " + e.getMessage());
+        }
+    }
+
+    /** Only plain data: a tag naming a class or anything else beyond YAML's core types is refused outright. */
+    private static void rejectTags(String file, Node node) {
+        if (!CORE_TAGS.contains(node.getTag())) {
+            throw new YamlNode(file, node).problem("YAML tags are not allowed: " + node.getTag());
+        }
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                rejectTags(file, tuple.getKeyNode());
+                rejectTags(file, tuple.getValueNode());
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                rejectTags(file, item);
+            }
         }
     }
 

@@ -48,15 +48,4 @@ public final class WaiverBook {
         }
         return null;
     }
-
-    /** The earliest expiry after {@code now}: when coverage may change without any new event. */
-    public @Nullable Instant nextExpiryAfter(Instant now) {
-        Instant next = null;
-        for (CentralWaiver waiver : waivers) {
-            if (waiver.expiresAt().isAfter(now) && (next == null || waiver.expiresAt().isBefore(next))) {
-                next = waiver.expiresAt();
-            }
-        }
-        return next;
-    }
 }

@@ -86,23 +86,34 @@ final class ContainerChanges {
         return new Outcome(events, record ? current : null, false, current);
     }
 
+    /**
+     * The container is gone. Actions of the batch before its removal are still facts consumers must see; they carry
+     * the last snapshot published, the newest there is.
+     */
     private static Outcome removed(String hostId, String containerId, List<Trigger> batch,
             ContainerSnapshot previous, Instant now) {
+        List<Publication> events = new ArrayList<>();
         EngineAction destroy = null;
         for (Trigger trigger : batch) {
-            if (trigger instanceof Trigger.Action action && action.action().verb().equals("destroy")) {
-                destroy = action.action();
+            if (trigger instanceof Trigger.Action action) {
+                if (action.action().verb().equals("destroy")) {
+                    destroy = action.action();
+                } else if (destroy == null && !action.action().verb().equals("create")) {
+                    ContainerEvent event = lifecycleEvent(hostId, containerId, action.action(), previous, previous);
+                    if (event != null) {
+                        events.add(fromAction(hostId, action.action(), event));
+                    }
+                }
             }
         }
-        Publication removal;
         if (destroy != null) {
             String name = stripSlash(destroy.attribute("name"));
-            removal = fromAction(hostId, destroy, new ContainerRemoved(hostId, containerId, destroy.time(),
-                    name.isBlank() ? previous.name() : name, previous));
+            events.add(fromAction(hostId, destroy, new ContainerRemoved(hostId, containerId, destroy.time(),
+                    name.isBlank() ? previous.name() : name, previous)));
         } else {
-            removal = found(new ContainerRemoved(hostId, containerId, now, previous.name(), previous), now);
+            events.add(found(new ContainerRemoved(hostId, containerId, now, previous.name(), previous), now));
         }
-        return new Outcome(List.of(removal), null, true, null);
+        return new Outcome(events, null, true, null);
     }
 
     private static @Nullable ContainerEvent lifecycleEvent(String hostId, String containerId, EngineAction action,

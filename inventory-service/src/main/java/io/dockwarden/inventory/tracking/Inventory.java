@@ -254,7 +254,9 @@ public final class Inventory implements AutoCloseable {
         } else {
             containers.put(containerId, outcome.published());
         }
-        if (!outcome.events().isEmpty()) {
+        // A sync looks at every volume once the containers are done; anything else tells the volumes it touched.
+        boolean syncOnly = triggers.stream().allMatch(trigger -> trigger instanceof Trigger.Reconcile);
+        if (!outcome.events().isEmpty() && !syncOnly) {
             Set<String> touched = new LinkedHashSet<>(volumeNamesOf(previous));
             touched.addAll(volumeNamesOf(current));
             for (String volume : touched) {

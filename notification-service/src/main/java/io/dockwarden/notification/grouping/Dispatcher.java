@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@code group_wait} for more alerts, later notifications come at most every {@code group_interval}, an unchanged
  * group is notified again after {@code repeat_interval}. Silenced alerts are left out (and reported), the notification
  * log decides whether anything changed, and resolved alerts leave the group once the receiver was told (or never
- * needed to be: an alert that fires and resolves within {@code group_wait} sends nothing).
+ * needed to be: an alert that fires and resolves within {@code group_wait} sends nothing, and unlike Alertmanager a
+ * resolution is only mentioned to a receiver that was told the alert fired).
  *
  * <p>Alerts and the notification log are saved through repositories before anything depends on them, so a restart
  * recreates every group and loses no alert.
@@ -179,6 +180,8 @@ public final class Dispatcher {
             Instant now = clock.instant();
             snapshot = new java.util.LinkedHashMap<>(group.alerts);
             Receiver receiver = config.receiver(group.route.receiver()).orElse(Receiver.log());
+            String logKey = NotificationLogEntry.keyOf(receiver.name(), group.key);
+            NotificationLogEntry last = notificationLog.get(logKey);
             List<Alert> toSend = new ArrayList<>();
             Set<String> firing = new LinkedHashSet<>();
             Set<String> resolved = new LinkedHashSet<>();
@@ -191,11 +194,17 @@ public final class Dispatcher {
                     }
                     continue;
                 }
+                if (alert.firingAt(now)) {
+                    firing.add(alert.fingerprint());
+                } else if (last != null && last.firing().contains(alert.fingerprint())) {
+                    resolved.add(alert.fingerprint());
+                } else {
+                    // The receiver never heard of it firing (it resolved within group_wait, or between two
+                    // notifications): telling it about the resolution would only be noise.
+                    continue;
+                }
                 toSend.add(alert);
-                (alert.firingAt(now) ? firing : resolved).add(alert.fingerprint());
             }
-            String logKey = NotificationLogEntry.keyOf(receiver.name(), group.key);
-            NotificationLogEntry last = notificationLog.get(logKey);
             if (toSend.isEmpty() || !NotificationLogEntry.needsUpdate(last, firing, resolved, receiver.sendsResolved(),
                     group.route.repeatInterval(), now)) {
                 finish(group, snapshot, now);

@@ -97,6 +97,19 @@ class DispatcherTest {
     }
 
     @Test
+    void anAlertThatFiresAndResolvesBesideOthersIsNotMentioned() {
+        dispatcher.ingest(firing("gone"));
+        dispatcher.ingest(resolved("gone"));
+        dispatcher.ingest(firing("stays"));
+
+        time.advance(Duration.ofMinutes(1));
+
+        assertThat(sent).singleElement().satisfies(notification -> assertThat(notification.alerts())
+                .extracting(alert -> alert.label("host")).containsExactly("stays"));
+        assertThat(storedAlerts).containsOnlyKeys(fingerprintOf("stays"));
+    }
+
+    @Test
     void laterAlertsWaitForTheGroupIntervalAndResolutionsAreSent() {
         dispatcher.ingest(firing("web-1"));
         time.advance(Duration.ofSeconds(30));

@@ -18,8 +18,8 @@ final class SeccompProfileApplied extends CisHostCheck {
                         + "one no container is filtered.",
                 "Keep the default profile or set \"seccomp-profile\" in daemon.json to a reviewed profile, and "
                         + "declare custom ones in dockwarden.compliance.checks.declared-seccomp-profiles.",
-                "Fails when SecurityOptions has no seccomp entry, or its profile is neither 'default' nor one the "
-                        + "operator declared.");
+                "Fails when SecurityOptions has no seccomp entry, or its profile is neither the default one "
+                        + "('default', shown as 'builtin' by Docker 25 and later) nor one the operator declared.");
         this.declaredProfiles = Set.copyOf(declaredProfiles);
     }
 
@@ -35,10 +35,10 @@ final class SeccompProfileApplied extends CisHostCheck {
                     profile = part.substring("profile=".length());
                 }
             }
-            if (profile.equals("default") || declaredProfiles.contains(profile)) {
+            if (profile.equals("default") || profile.equals("builtin") || declaredProfiles.contains(profile)) {
                 return Verdict.pass();
             }
-            return fail(Evidences.of("SecurityOptions", option, "profile=default or a declared custom profile"));
+            return fail(Evidences.of("SecurityOptions", option, "profile=default/builtin or a declared custom profile"));
         }
         return fail(Evidences.of("SecurityOptions", host.securityOptions(), "name=seccomp,profile=default"));
     }

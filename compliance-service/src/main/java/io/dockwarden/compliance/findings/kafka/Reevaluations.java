@@ -1,0 +1,218 @@
+package io.dockwarden.compliance.findings.kafka;
+
+import io.dockwarden.compliance.findings.Finding;
+import io.dockwarden.compliance.findings.FindingProcessor;
+import io.dockwarden.compliance.findings.FindingStatus;
+import io.dockwarden.compliance.findings.ProcessingResult;
+import io.dockwarden.compliance.findings.SubjectState;
+import io.dockwarden.compliance.policy.PolicyHolder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Evaluates owned subjects again when something other than an event changes their verdicts: a waiver reaching its
+ * expiry (scheduled for the exact instant), a rule or waiver reload, new engine facts, and a periodic sweep. Also
+ * forgets removed containers whose markers have served their purpose. One thread; per-subject locks in the
+ * processor keep it from racing the stream consumers.
+ */
+public final class Reevaluations implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Reevaluations.class);
+    /** After the state store, before the bindings. */
+    static final int PHASE = 100;
+
+    private final FindingProcessor processor;
+    private final KafkaSubjectStates states;
+    private final PartitionOwnership ownership;
+    private final PolicyHolder policy;
+    private final Clock clock;
+    private final Duration interval;
+    private final Duration removedRetention;
+    private final Counter reevaluated;
+    private @Nullable ScheduledExecutorService executor;
+    private @Nullable ScheduledFuture<?> expiryTask;
+    private @Nullable Instant expiryAt;
+    private volatile boolean running;
+
+    public Reevaluations(FindingProcessor processor, KafkaSubjectStates states, PartitionOwnership ownership,
+            PolicyHolder policy, Clock clock, Duration interval, Duration removedRetention, MeterRegistry registry) {
+        this.processor = processor;
+        this.states = states;
+        this.ownership = ownership;
+        this.policy = policy;
+        this.clock = clock;
+        this.interval = interval;
+        this.removedRetention = removedRetention;
+        this.reevaluated = Counter.builder("dockwarden.compliance.reevaluations")
+                .description("Subjects evaluated again without a new event").register(registry);
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService created = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "compliance-reevaluation");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor = created;
+        created.scheduleWithFixedDelay(() -> sweep(state -> true, "periodic"), interval.toMillis(),
+                interval.toMillis(), TimeUnit.MILLISECONDS);
+        policy.onChange(() -> request(state -> true, "policy reloaded"));
+        states.onChange(this::stateChanged);
+        ownership.onAssignment(this::rescheduleExpiry);
+        running = true;
+    }
+
+    /** Re-evaluates the owned subjects that match, on the re-evaluation thread. */
+    public void request(Predicate<SubjectState> which, String reason) {
+        ScheduledExecutorService current = executor;
+        if (current != null && !current.isShutdown()) {
+            current.execute(() -> sweep(which, reason));
+        }
+    }
+
+    /** A subject changed: new engine facts re-evaluate its containers, a new waiver may be the next to expire. */
+    private void stateChanged(@Nullable SubjectState before, SubjectState after) {
+        if (!after.isContainer() && after.host() != null && (before == null || before.host() == null
+                || !before.host().securityOptions().equals(after.host().securityOptions()))) {
+            String hostId = after.hostId();
+            request(state -> state.isContainer() && state.hostId().equals(hostId), "engine facts of " + hostId
+                    + " changed");
+        }
+        Instant expiry = nextExpiry(after, clock.instant());
+        if (expiry != null) {
+            scheduleExpiry(expiry);
+        }
+    }
+
+    private void sweep(Predicate<SubjectState> which, String reason) {
+        Instant now = clock.instant();
+        Instant forgetBefore = now.minus(removedRetention);
+        int count = 0;
+        for (SubjectState state : states.all()) {
+            if (!ownership.owns(state)) {
+                continue;
+            }
+            try {
+                if (state.isRemoved()) {
+                    processor.forgetIfRemovedBefore(state.key(), forgetBefore);
+                } else if (which.test(state)) {
+                    ProcessingResult result = processor.reevaluate(state.key());
+                    count++;
+                    if (!result.events().isEmpty()) {
+                        log.info("Re-evaluating {} ({}) published {} finding event(s)", state.key(), reason,
+                                result.events().size());
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("Re-evaluating {} ({}) failed; the next sweep tries again: {}", state.key(), reason,
+                        e.getMessage());
+            }
+        }
+        reevaluated.increment(count);
+        rescheduleExpiry();
+    }
+
+    /** Finds the next waiver expiry among the owned subjects' waived findings, and wakes up exactly then. */
+    private void rescheduleExpiry() {
+        Instant now = clock.instant();
+        Instant next = null;
+        for (SubjectState state : states.all()) {
+            if (!ownership.owns(state)) {
+                continue;
+            }
+            Instant expiry = nextExpiry(state, now);
+            if (expiry != null && (next == null || expiry.isBefore(next))) {
+                next = expiry;
+            }
+        }
+        synchronized (this) {
+            expiryAt = null;
+            if (expiryTask != null) {
+                expiryTask.cancel(false);
+                expiryTask = null;
+            }
+        }
+        if (next != null) {
+            scheduleExpiry(next);
+        }
+    }
+
+    private synchronized void scheduleExpiry(Instant at) {
+        ScheduledExecutorService current = executor;
+        if (current == null || current.isShutdown() || (expiryAt != null && !at.isBefore(expiryAt))) {
+            return;
+        }
+        if (expiryTask != null) {
+            expiryTask.cancel(false);
+        }
+        expiryAt = at;
+        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
+        expiryTask = current.schedule(this::expire, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void expire() {
+        synchronized (this) {
+            expiryAt = null;
+            expiryTask = null;
+        }
+        Instant now = clock.instant();
+        // Waived findings carry their waiver's expiry, central or label: those past it are the ones to look at.
+        sweep(state -> hasExpiredWaiver(state, now), "a waiver expired");
+    }
+
+    private static boolean hasExpiredWaiver(SubjectState state, Instant now) {
+        for (Finding finding : state.findings().values()) {
+            if (finding.status() == FindingStatus.WAIVED && finding.waiver() != null
+                    && finding.waiver().expiresAt() != null && !finding.waiver().expiresAt().isAfter(now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static @Nullable Instant nextExpiry(SubjectState state, Instant now) {
+        Instant next = null;
+        for (Finding finding : state.findings().values()) {
+            if (finding.status() != FindingStatus.WAIVED || finding.waiver() == null) {
+                continue;
+            }
+            Instant expiry = finding.waiver().expiresAt();
+            if (expiry != null && (next == null || expiry.isBefore(next))) {
+                next = expiry;
+            }
+        }
+        // An expiry already past still needs a sweep: it is due now.
+        return next == null ? null : next.isBefore(now) ? now : next;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}
