@@ -15,12 +15,14 @@ import org.springframework.stereotype.Component;
 /**
  * Sweeps what failures and crashes leave in the bucket: first the leftovers of failed attempts that could not be
  * cleaned during an outage, then incomplete multipart uploads and manifest-less backup folders older than
- * {@code dockwarden.backup.cleanup.orphan-age} (younger ones may belong to a backup under way on another instance).
+ * {@code dockwarden.backup.cleanup.orphan-age} (younger ones may belong to a backup under way on another instance). The
+ * full sweep lists the whole prefix, so it runs at most once per {@link #FULL_SWEEP_EVERY}.
  */
 @Component
 class Housekeeping implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
+    static final java.time.Duration FULL_SWEEP_EVERY = java.time.Duration.ofHours(1);
 
     private final LeftoverCleanup leftovers;
     private final ObjectStore store;
@@ -28,6 +30,7 @@ class Housekeeping implements SchedulingConfigurer {
     private final StorageLayout layout;
     private final BackupProperties properties;
     private final Clock clock;
+    private Instant lastFullSweep = Instant.EPOCH;
 
     Housekeeping(LeftoverCleanup leftovers, ObjectStore store, BackupCatalog catalog, StorageLayout layout,
             BackupProperties properties, Clock clock) {
@@ -46,10 +49,12 @@ class Housekeeping implements SchedulingConfigurer {
 
     void sweep() {
         leftovers.retryPending();
-        if (!leftovers.pending().isEmpty()) {
+        Instant now = clock.instant();
+        if (!leftovers.pending().isEmpty() || now.isBefore(lastFullSweep.plus(FULL_SWEEP_EVERY))) {
             return;
         }
-        Instant limit = clock.instant().minus(properties.cleanup().orphanAge());
+        lastFullSweep = now;
+        Instant limit = now.minus(properties.cleanup().orphanAge());
         try {
             for (ObjectStore.IncompleteUpload upload : store.incompleteUploads(layout.prefix())) {
                 if (upload.initiated().isBefore(limit)) {

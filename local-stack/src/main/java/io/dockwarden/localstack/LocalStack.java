@@ -87,10 +87,8 @@ public final class LocalStack {
         }
         out.println("  docker engine   " + dockerHost);
         LocalSecrets.Created backupKey = LocalSecrets.ensure(layout.data().resolve("backup-encryption.key"), 32, "");
-        LocalSecrets.Created webhookSecret = LocalSecrets.ensure(layout.data().resolve("webhook-secret"), 24,
-                "whsec_");
         StackServices definitions = new StackServices(layout, bootstrapServers, s3Endpoint, dockerHost,
-                backupKey.file(), webhookSecret.file());
+                backupKey.file(), HelperImage.ensure(engine), Map.of());
         for (ServiceProcess service : definitions.all()) {
             service.start(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
             services.add(service);
@@ -192,15 +190,5 @@ public final class LocalStack {
             broker = null;
         }
         out.println("Stopped. Data kept under " + layout.data());
-    }
-
-    /**
-     * Where the S3 part is.
-     *
-     * @param url endpoint URL
-     * @param accessKey access key
-     * @param secretKey secret key
-     */
-    record S3Endpoint(String url, String accessKey, String secretKey) {
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** One service of the stack, run as a child JVM from its module's jar, with its log in a file. */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -27,7 +27,7 @@ final class ServiceProcess {
     private final Path log;
     private @Nullable Process process;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log) {
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log) {
         this.name = name;
         this.jar = jar;
         this.port = port;
@@ -35,19 +35,19 @@ final class ServiceProcess {
         this.log = log;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    void start(List<String> jvmOptions) {
+    public void start(List<String> jvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not built: " + jar + " is missing (run ./mvnw -DskipTests install)");
         }
@@ -69,7 +69,7 @@ final class ServiceProcess {
     }
 
     /** Waits until the service's health endpoint says UP; false if it exited or the time ran out. */
-    boolean awaitHealthy(Duration timeout) {
+    public boolean awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (process == null || !process.isAlive()) {
@@ -84,7 +84,7 @@ final class ServiceProcess {
     }
 
     /** The health status the service reports now, or {@code DOWN} when it does not answer. */
-    String health() {
+    public String health() {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(3))
@@ -100,12 +100,36 @@ final class ServiceProcess {
         }
     }
 
-    boolean isAlive() {
+    /** The child's process id, for measuring its memory. */
+    public long pid() {
+        Process running = process;
+        if (running == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return running.pid();
+    }
+
+    /** Kills the service as a crash would (SIGKILL): nothing is closed or committed. */
+    public void kill() {
+        Process running = process;
+        if (running == null) {
+            return;
+        }
+        running.destroyForcibly();
+        try {
+            running.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
     /** Stops the service gracefully (SIGTERM: Spring closes its consumers and commits), forcibly after 30 s. */
-    void stop() {
+    public void stop() {
         Process running = process;
         if (running == null) {
             return;

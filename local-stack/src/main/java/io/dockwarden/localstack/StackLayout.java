@@ -7,21 +7,21 @@ import java.nio.file.Path;
  *
  * @param home the checkout's root
  */
-record StackLayout(Path home) {
+public record StackLayout(Path home) {
 
-    static StackLayout at(Path home) {
+    public static StackLayout at(Path home) {
         return new StackLayout(home.toAbsolutePath().normalize());
     }
 
-    Path data() {
+    public Path data() {
         return home.resolve(".dockwarden");
     }
 
-    Path logs() {
+    public Path logs() {
         return data().resolve("logs");
     }
 
-    Path serviceJar(String module) {
+    public Path serviceJar(String module) {
         return home.resolve(module).resolve("target").resolve(module + ".jar");
     }
 }

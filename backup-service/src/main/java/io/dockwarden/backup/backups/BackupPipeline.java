@@ -95,6 +95,7 @@ public final class BackupPipeline {
                     log.warn("Backup {} of {}: attempt {} failed in step {}, retrying in {} ms: {}",
                             request.backupId(), request.volumeName(), attempt, failure.step().label(),
                             backoff.toMillis(), failure.getMessage());
+                    log.debug("Attempt failure", failure);
                     observer.attemptFailed(request, failure, attempt, backoff);
                     retrying.pause(backoff);
                 }

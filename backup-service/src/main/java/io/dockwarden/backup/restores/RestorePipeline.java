@@ -144,6 +144,7 @@ public final class RestorePipeline {
                 Duration backoff = retrying.policy().backoffAfter(attempt);
                 log.warn("Restore into {}: attempt {} failed in step {}, retrying in {} ms: {}", volumeName, attempt,
                         failure.step().label(), backoff.toMillis(), failure.getMessage());
+                log.debug("Restore attempt failure", failure);
                 retrying.pause(backoff);
             }
         }

@@ -23,7 +23,13 @@ public final class WriteArchive {
     public long write(BackupManifest manifest, String etag, String volumeName) {
         try (BackupReader.TarStream tar = reader.openTar(manifest, etag)) {
             try {
-                engine.writeArchive(volumeName, tar.stream());
+                // The engine's client closes the body it sent; the checks below still need to read the rest.
+                engine.writeArchive(volumeName, new java.io.FilterInputStream(tar.stream()) {
+                    @Override
+                    public void close() {
+                        // Closed with the tar stream, once the checks are done.
+                    }
+                });
             } catch (RuntimeException e) {
                 throw new RestoreFailure(RestoreStep.WRITE, "writing into volume " + volumeName + " failed: "
                         + e.getMessage(), Retrying.isRetryable(e), e);

@@ -19,8 +19,8 @@ class S3Configuration {
                 .connectTimeout(s3.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(s3.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(s3.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                // A request to a store that went away fails at once; the pipeline decides about retries.
-                .retryOnConnectionFailure(false)
+                // A pooled connection the store closed is replaced at once; longer outages are the pipeline's.
+                .retryOnConnectionFailure(true)
                 .build();
     }
 

@@ -60,8 +60,8 @@ class S3ObjectStore implements ObjectStore {
         return bucket;
     }
 
-    /** Creates the bucket if it is missing and creation is allowed. */
-    void ensureBucket() {
+    /** Creates the bucket if it is missing and creation is allowed; concurrent uploads create it once. */
+    synchronized void ensureBucket() {
         if (bucketReady) {
             return;
         }
@@ -75,6 +75,10 @@ class S3ObjectStore implements ObjectStore {
             }
             bucketReady = true;
         } catch (MinioException e) {
+            if (isCode(e, "BucketAlreadyOwnedByYou") || isCode(e, "BucketAlreadyExists")) {
+                bucketReady = true;
+                return;
+            }
             throw translate("checking bucket " + bucket, e);
         }
     }

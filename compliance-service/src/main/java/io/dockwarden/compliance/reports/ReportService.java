@@ -7,6 +7,7 @@ import io.dockwarden.events.report.ReportPublished;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -54,8 +55,15 @@ public final class ReportService {
 
     /** Generates a report of the current posture, archives every format and announces it. */
     public synchronized ReportPublished generate(String trigger) {
-        Instant now = clock.instant();
         ReportBuilder.Previous previous = previous();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (previous != null) {
+            // Key order is chain order: a report never sorts before the one it links to, whatever the clocks say.
+            Instant previousTime = ReportKeys.timeOf(previous.reportId()).orElse(previous.generatedAt());
+            if (!now.isAfter(previousTime)) {
+                now = previousTime.plusMillis(1);
+            }
+        }
         byte[] randomBytes = new byte[3];
         random.nextBytes(randomBytes);
         String reportId = ReportKeys.newId(now, HexFormat.of().formatHex(randomBytes));

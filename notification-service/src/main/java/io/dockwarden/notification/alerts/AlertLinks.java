@@ -1,5 +1,7 @@
 package io.dockwarden.notification.alerts;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,8 @@ public record AlertLinks(List<String> templates) {
                     complete = false;
                     break;
                 }
-                matcher.appendReplacement(url, Matcher.quoteReplacement(
-                        java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")));
+                String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+                matcher.appendReplacement(url, Matcher.quoteReplacement(encoded));
             }
             if (complete) {
                 matcher.appendTail(url);

@@ -282,7 +282,8 @@ class NotificationConfiguration {
     HealthIndicator deliveriesHealthIndicator(RetryWorker worker, ChannelLanes channelLanes) {
         return () -> {
             Map<String, Object> active = new LinkedHashMap<>();
-            channelLanes.byChannel().forEach((channel, lane) -> active.put(channel, lane.active() + "/" + lane.maxConcurrency()));
+            channelLanes.byChannel().forEach((channel, lane) ->
+                    active.put(channel, lane.active() + "/" + lane.maxConcurrency()));
             return Health.up().withDetail("pendingRetries", worker.pendingCount()).withDetail("activeSends", active)
                     .build();
         };

@@ -1,4 +1,7 @@
-/** Delivering one notification to one receiver integration: outcomes, retries with backoff, rate limits, the delivery log. */
+/**
+ * Delivering one notification to one receiver integration: outcomes, retries with backoff, rate limits, the delivery
+ * log.
+ */
 @NullMarked
 package io.dockwarden.notification.delivery;
 

@@ -1,7 +1,6 @@
 package io.dockwarden.notification.routing;
 
 import io.dockwarden.notification.secrets.Secret;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +41,5 @@ public record RoutingConfig(String source, Route root, Map<String, Receiver> rec
 
     public List<Secret> secrets() {
         return receivers.values().stream().flatMap(receiver -> receiver.secrets().stream()).toList();
-    }
-
-    /** The longest group interval of the tree, the horizon of the notification log. */
-    public Duration longestRepeatInterval() {
-        return root.flatten().stream().map(Route::repeatInterval).max(Duration::compareTo).orElse(Duration.ZERO);
     }
 }

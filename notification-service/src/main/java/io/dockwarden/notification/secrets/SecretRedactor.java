@@ -1,6 +1,7 @@
 package io.dockwarden.notification.secrets;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
@@ -67,7 +68,7 @@ public final class SecretRedactor {
         String result = text;
         for (String secret : secrets) {
             result = result.replace(secret, Secret.MASK);
-            String encoded = Base64.getEncoder().encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String encoded = Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
             result = result.replace(encoded, Secret.MASK);
         }
         result = URL_USER_INFO.matcher(result).replaceAll("$1" + Secret.MASK + "@");

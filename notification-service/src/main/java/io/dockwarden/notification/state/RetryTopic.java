@@ -48,7 +48,8 @@ public final class RetryTopic implements DeliveryService.DeliveryStore {
     public void deadLetter(Delivery delivery, String reason) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(deadLetterTopic, delivery.id(),
                 StateJson.write(delivery));
-        record.headers().add(new RecordHeader(Rejection.REASON_HEADER, DELIVERY_FAILED.getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader(Rejection.REASON_HEADER,
+                DELIVERY_FAILED.getBytes(StandardCharsets.UTF_8)));
         record.headers().add(new RecordHeader(Rejection.DETAIL_HEADER, reason.getBytes(StandardCharsets.UTF_8)));
         record.headers().add(new RecordHeader("dockwarden-receiver",
                 delivery.receiver().getBytes(StandardCharsets.UTF_8)));

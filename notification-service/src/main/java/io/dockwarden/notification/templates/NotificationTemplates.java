@@ -50,10 +50,6 @@ public final class NotificationTemplates {
         return template.execute(model);
     }
 
-    public boolean overrides(String name, Map<String, String> overrides) {
-        return overrides.containsKey(name);
-    }
-
     private String defaultTemplate(String name) {
         return defaults.computeIfAbsent(name, missing -> {
             try (InputStream in = NotificationTemplates.class.getResourceAsStream("/templates/" + missing

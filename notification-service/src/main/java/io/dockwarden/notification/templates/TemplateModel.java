@@ -6,7 +6,6 @@ import io.dockwarden.notification.delivery.Notification;
 import io.dockwarden.notification.digests.ArchiveLink;
 import io.dockwarden.notification.digests.Digest;
 import io.dockwarden.notification.digests.FindingChange;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What templates can read. Alerts: {@code receiver}, {@code status}, {@code title}, {@code groupKey},
@@ -173,9 +171,5 @@ public final class TemplateModel {
 
     private static String signed(int value) {
         return (value >= 0 ? "+" : "") + value;
-    }
-
-    static @Nullable String time(@Nullable Instant instant) {
-        return instant == null ? null : TIME.format(instant);
     }
 }

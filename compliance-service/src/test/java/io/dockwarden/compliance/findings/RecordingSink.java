@@ -1,0 +1,28 @@
+package io.dockwarden.compliance.findings;
+
+import io.dockwarden.events.finding.FindingEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps what the processor published, in order; can be told to fail like a broker outage. */
+final class RecordingSink implements FindingEventSink {
+
+    final List<IdentifiedEvent> published = new ArrayList<>();
+    boolean failing;
+
+    @Override
+    public void publish(List<IdentifiedEvent> events) {
+        if (failing) {
+            throw new IllegalStateException("broker unavailable");
+        }
+        published.addAll(events);
+    }
+
+    List<FindingEvent> data() {
+        return published.stream().map(IdentifiedEvent::data).toList();
+    }
+
+    void clear() {
+        published.clear();
+    }
+}
