@@ -3,22 +3,21 @@ package io.dockwarden.localstack;
 import java.nio.file.Path;
 
 /**
- * Where the stack's parts are: the checkout (service jars under {@code <module>/target}) and its data directory.
+ * Where the stack's parts are: the checkout (service jars under {@code <module>/target}) and a data directory for
+ * logs and state.
  *
  * @param home the checkout's root
+ * @param data where data and logs go ({@code ./.dockwarden} for the local stack)
  */
-public record StackLayout(Path home) {
+public record StackLayout(Path home, Path data) {
 
     public static StackLayout at(Path home) {
-        return new StackLayout(home.toAbsolutePath().normalize());
-    }
-
-    public Path data() {
-        return home.resolve(".dockwarden");
+        Path root = home.toAbsolutePath().normalize();
+        return new StackLayout(root, root.resolve(".dockwarden"));
     }
 
     public Path logs() {
-        return data().resolve("logs");
+        return data.resolve("logs");
     }
 
     public Path serviceJar(String module) {

@@ -17,6 +17,7 @@ import io.dockwarden.testsupport.FreePorts;
 import io.dockwarden.testsupport.kafka.KafkaBroker;
 import io.dockwarden.testsupport.kafka.TopicProbe;
 import io.dockwarden.testsupport.s3.S3Server;
+import io.dockwarden.testsupport.http.WebhookReceiver;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import jakarta.mail.BodyPart;

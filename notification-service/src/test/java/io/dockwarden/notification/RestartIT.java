@@ -7,6 +7,7 @@ import io.dockwarden.events.finding.Severity;
 import io.dockwarden.notification.WebhookReceiver.Reply;
 import io.dockwarden.testsupport.kafka.KafkaBroker;
 import io.dockwarden.testsupport.kafka.TopicProbe;
+import io.dockwarden.testsupport.http.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

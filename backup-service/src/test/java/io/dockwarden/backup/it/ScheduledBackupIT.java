@@ -29,7 +29,7 @@ class ScheduledBackupIT extends ServiceTestSupport {
 
     @Test
     void labelledVolumeFromInventoryEventsIsBackedUpOnScheduleAndUnscheduledWhenRemoved() {
-        ZonedDateTime at = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(6);
+        ZonedDateTime at = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(15);
         // Six fields, one instant: the schedule fires once.
         String cron = at.getSecond() + " " + at.getMinute() + " " + at.getHour() + " " + at.getDayOfMonth() + " "
                 + at.getMonthValue() + " *";

@@ -66,7 +66,7 @@ public final class BenchStack implements AutoCloseable {
         try {
             Path work = Files.createTempDirectory("dockwarden-bench-");
             BenchStack stack = new BenchStack(home.toAbsolutePath().normalize(), work, logsOut);
-            stack.linkServiceJars();
+            stack.copyServiceJars();
             return stack;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -74,15 +74,18 @@ public final class BenchStack implements AutoCloseable {
     }
 
     /**
-     * The services are started through a layout rooted in the work directory, whose jars link to the checkout's: their
-     * logs then land beside this run's data rather than in the checkout's local-stack directory.
+     * The services are started through a layout rooted in the work directory, holding copies of the checkout's jars:
+     * a rebuild during the run cannot pull a jar from under a running service, and the logs land beside this run's
+     * data rather than in the checkout's local-stack directory.
      */
-    private void linkServiceJars() throws IOException {
+    private void copyServiceJars() throws IOException {
         for (String module : MODULES) {
             Path jar = StackLayout.at(home).serviceJar(module);
-            Path link = StackLayout.at(work).serviceJar(module);
-            Files.createDirectories(link.getParent());
-            Files.createSymbolicLink(link, jar);
+            if (Files.isRegularFile(jar)) {
+                Path copy = StackLayout.at(work).serviceJar(module);
+                Files.createDirectories(copy.getParent());
+                Files.copy(jar, copy);
+            }
         }
     }
 

@@ -238,7 +238,7 @@ class ComplianceServiceIT {
                     title: Containers name their owning team
                     severity: low
                     remediation: Add the label com.acme.team.
-                    require: {path: labels["com.acme.team"], exists: true}
+                    require: {path: 'labels["com.acme.team"]', exists: true}
                 """);
         policyWatcher.refreshAll();
         assertThat(get("/api/checks").body()).contains("ACME-TEAM");

@@ -1,4 +1,4 @@
-package io.dockwarden.notification;
+package io.dockwarden.testsupport.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -165,13 +165,20 @@ public final class WebhookReceiver implements AutoCloseable {
         for (byte[] key : expectedKeys) {
             byte[] expected = hmac(key, (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
             for (String signature : signatures.split(" ")) {
-                if (signature.startsWith("v1,") && MessageDigest.isEqual(expected,
-                        Base64.getDecoder().decode(signature.substring(3)))) {
+                if (signature.startsWith("v1,") && MessageDigest.isEqual(expected, decode(signature.substring(3)))) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException notBase64) {
+            return new byte[0];
+        }
     }
 
     private static byte[] hmac(byte[] key, byte[] prefix, byte[] body) {
