@@ -12,7 +12,7 @@ import io.dockwarden.events.codec.EventCodec;
 import io.dockwarden.events.codec.Rejection;
 import io.dockwarden.events.finding.Severity;
 import io.dockwarden.events.report.ReportPublished;
-import io.dockwarden.notification.WebhookReceiver.Reply;
+import io.dockwarden.testsupport.http.WebhookReceiver.Reply;
 import io.dockwarden.testsupport.FreePorts;
 import io.dockwarden.testsupport.kafka.KafkaBroker;
 import io.dockwarden.testsupport.kafka.TopicProbe;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dockwarden.events.Topics;
 import io.dockwarden.events.finding.Severity;
-import io.dockwarden.notification.WebhookReceiver.Reply;
+import io.dockwarden.testsupport.http.WebhookReceiver.Reply;
 import io.dockwarden.testsupport.kafka.KafkaBroker;
 import io.dockwarden.testsupport.kafka.TopicProbe;
 import io.dockwarden.testsupport.http.WebhookReceiver;

@@ -74,20 +74,20 @@ class S3ObjectStore implements ObjectStore {
                 client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
             }
             bucketReady = true;
-        } catch (MinioException e) {
+        } catch (MinioException | RuntimeException e) {
             if (isCode(e, "BucketAlreadyOwnedByYou") || isCode(e, "BucketAlreadyExists")) {
                 bucketReady = true;
                 return;
             }
-            throw translate("checking bucket " + bucket, e);
+            throw translateAny("checking bucket " + bucket, e);
         }
     }
 
     boolean bucketExists() {
         try {
             return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
-        } catch (MinioException e) {
-            throw translate("checking bucket " + bucket, e);
+        } catch (MinioException | RuntimeException e) {
+            throw translateAny("checking bucket " + bucket, e);
         }
     }
 
@@ -97,8 +97,8 @@ class S3ObjectStore implements ObjectStore {
         try {
             return client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(stream, -1L, partSize)
                     .contentType(contentType).build()).etag();
-        } catch (MinioException e) {
-            throw translate("uploading " + key, e);
+        } catch (MinioException | RuntimeException e) {
+            throw translateAny("uploading " + key, e);
         }
     }
 
@@ -109,8 +109,8 @@ class S3ObjectStore implements ObjectStore {
             client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
                     .stream(new ByteArrayInputStream(content), (long) content.length, -1L).contentType(contentType)
                     .build());
-        } catch (MinioException e) {
-            throw translate("writing " + key, e);
+        } catch (MinioException | RuntimeException e) {
+            throw translateAny("writing " + key, e);
         }
     }
 
@@ -119,8 +119,8 @@ class S3ObjectStore implements ObjectStore {
         try (GetObjectResponse response = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key)
                 .build())) {
             return Optional.of(response.readAllBytes());
-        } catch (MinioException e) {
-            StoreException failure = translate("reading " + key, e);
+        } catch (MinioException | RuntimeException e) {
+            StoreException failure = translateAny("reading " + key, e);
             if (failure instanceof ObjectMissingException) {
                 return Optional.empty();
             }
@@ -141,8 +141,8 @@ class S3ObjectStore implements ObjectStore {
             String etag = String.valueOf(response.headers().get("ETag")).replace("\"", "");
             String length = response.headers().get("Content-Length");
             return new StoredObject(response, etag, length == null ? -1 : Long.parseLong(length));
-        } catch (MinioException e) {
-            throw translate("opening " + key, e);
+        } catch (MinioException | RuntimeException e) {
+            throw translateAny("opening " + key, e);
         }
     }
 
@@ -158,8 +158,8 @@ class S3ObjectStore implements ObjectStore {
                             item.lastModified() == null ? Instant.EPOCH : item.lastModified().toInstant()));
                 }
             }
-        } catch (MinioException e) {
-            StoreException failure = translate("listing " + prefix, e);
+        } catch (MinioException | RuntimeException e) {
+            StoreException failure = translateAny("listing " + prefix, e);
             if (isNoSuchBucket(e)) {
                 return List.of();
             }
@@ -172,8 +172,8 @@ class S3ObjectStore implements ObjectStore {
     public void delete(String key) {
         try {
             client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
-        } catch (MinioException e) {
-            throw translate("deleting " + key, e);
+        } catch (MinioException | RuntimeException e) {
+            throw translateAny("deleting " + key, e);
         }
     }
 
@@ -203,11 +203,11 @@ class S3ObjectStore implements ObjectStore {
                 keyMarker = result.nextKeyMarker();
                 uploadIdMarker = result.nextUploadIdMarker();
             }
-        } catch (MinioException e) {
+        } catch (MinioException | RuntimeException e) {
             if (isNoSuchBucket(e)) {
                 return List.of();
             }
-            throw translate("listing incomplete uploads under " + prefix, e);
+            throw translateAny("listing incomplete uploads under " + prefix, e);
         }
     }
 
@@ -216,8 +216,8 @@ class S3ObjectStore implements ObjectStore {
         try {
             await(asyncClient.abortMultipartUpload(AbortMultipartUploadArgs.builder().bucket(bucket)
                     .object(upload.key()).uploadId(upload.uploadId()).build()));
-        } catch (MinioException e) {
-            StoreException failure = translate("aborting upload " + upload.uploadId() + " of " + upload.key(), e);
+        } catch (MinioException | RuntimeException e) {
+            StoreException failure = translateAny("aborting upload " + upload.uploadId() + " of " + upload.key(), e);
             if (!(failure instanceof ObjectMissingException) && !isCode(e, "NoSuchUpload")) {
                 throw failure;
             }
@@ -242,12 +242,31 @@ class S3ObjectStore implements ObjectStore {
         }
     }
 
-    private static boolean isNoSuchBucket(MinioException e) {
+    private static boolean isNoSuchBucket(Exception e) {
         return isCode(e, "NoSuchBucket");
     }
 
-    private static boolean isCode(MinioException e, String code) {
+    private static boolean isCode(Exception e, String code) {
         return e instanceof ErrorResponseException error && code.equals(error.errorResponse().code());
+    }
+
+    /**
+     * Failures of minio calls: its own exceptions, or unchecked ones (the synchronous client rethrows transport failures
+     * of its asynchronous core unwrapped). A failure with an I/O cause (the store unreachable) may pass.
+     */
+    static StoreException translateAny(String what, Exception e) {
+        if (e instanceof StoreException store) {
+            return store;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MinioException minio && !(minio.getCause() instanceof IOException)) {
+                return translate(what, minio);
+            }
+            if (cause instanceof IOException) {
+                return new StoreException(what + " failed: " + rootMessage(e), true, e);
+            }
+        }
+        return new StoreException(what + " failed: " + rootMessage(e), false, e);
     }
 
     /**
