@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * the matching {@code *_FILE} environment variable, such as {@code DOCKWARDEN_BACKUP_ENCRYPTION_KEY_FILE}.
  *
  * @param hostId the host id in events and object keys; the engine's ID when unset
+ * @param consumerGroup consumer group of the commands and volume-events bindings; instances serving different engines
+ *     need different groups, since each handles only its own engine's commands
  * @param docker how to reach the Docker engine
  * @param helper the helper containers that read and write volumes
  * @param s3 the bucket backups go to
@@ -39,6 +41,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("dockwarden.backup")
 public record BackupProperties(
         @Nullable String hostId,
+        @NotBlank @DefaultValue("backup-service") String consumerGroup,
         @Valid @DefaultValue Docker docker,
         @Valid @DefaultValue Helper helper,
         @Valid @DefaultValue S3 s3,

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -146,9 +145,5 @@ class InventoryConfiguration {
 
     private static Backoff backoff(InventoryProperties.Retry retry) {
         return new Backoff(retry.initial(), retry.multiplier(), retry.max());
-    }
-
-    static long millis(Duration duration) {
-        return TimeUnit.NANOSECONDS.toMillis(duration.toNanos());
     }
 }

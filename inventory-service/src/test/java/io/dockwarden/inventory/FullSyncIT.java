@@ -10,6 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -28,10 +31,21 @@ class FullSyncIT extends InventoryIntegrationTest {
         Set<String> keys = new HashSet<>();
         List<String> ids = new ArrayList<>();
         long creating = System.nanoTime();
-        for (int i = 0; i < CONTAINERS; i++) {
-            String id = engine.createContainer(prefix + "-" + i, create -> create.withLabels(Map.of("sync", prefix)));
-            ids.add(id);
-            keys.add(key(id));
+        ExecutorService creators = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> creations = new ArrayList<>();
+            for (int i = 0; i < CONTAINERS; i++) {
+                String name = prefix + "-" + i;
+                creations.add(creators.submit(() -> engine.createContainer(name,
+                        create -> create.withLabels(Map.of("sync", prefix)))));
+            }
+            for (Future<String> creation : creations) {
+                String id = creation.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                ids.add(id);
+                keys.add(key(id));
+            }
+        } finally {
+            creators.shutdownNow();
         }
         long created = System.nanoTime();
         try (TopicProbe events = broker.probe(Topics.CONTAINER_EVENTS)) {

@@ -103,8 +103,8 @@ public final class JmhSuite implements Benchmark {
         Score pipeline = require(scores, "firstSightingOfPrivilegedContainer");
         figures.add(Figure.of(NAME, "CPU path of a new privileged container (decode, assess, open findings, encode"
                 + " them)", pipeline.nanos(), "ns/op").against(against, decode.nanos())
-                .note("at most " + Numbers.format(1e9 / pipeline.nanos()) + " such events/s per core; "
-                        + pipeline.error()));
+                .note("at most " + Numbers.format(1e9 / pipeline.nanos()) + " such events/s per core")
+                .note(pipeline.error()));
         figures.add(Figure.of(NAME, "allocated by that path", pipeline.allocated(), "B/op")
                 .against(against, decode.allocated()));
         return figures;

@@ -57,6 +57,9 @@ public record Figure(String benchmark, String metric, double value, String unit,
     }
 
     public Figure note(String text) {
+        if (text.isEmpty()) {
+            return this;
+        }
         return new Figure(benchmark, metric, value, unit, baseline, baselineValue, ratio, goal, goalMet,
                 note.isEmpty() ? text : note + "; " + text);
     }

@@ -22,7 +22,9 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,7 @@ public final class BenchStack implements AutoCloseable {
     public static final List<String> MODULES = List.of(StackServices.INVENTORY, StackServices.COMPLIANCE,
             StackServices.BACKUP, StackServices.NOTIFICATION);
     private static final Duration HEALTHY_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration JAR_WAIT = Duration.ofMinutes(3);
 
     private final Path home;
     private final Path work;
@@ -84,8 +87,28 @@ public final class BenchStack implements AutoCloseable {
             if (Files.isRegularFile(jar)) {
                 Path copy = StackLayout.at(work).serviceJar(module);
                 Files.createDirectories(copy.getParent());
-                Files.copy(jar, copy);
+                copyWhole(jar, copy);
             }
+        }
+    }
+
+    /** Copies a jar, waiting out a build that is writing it at that moment (a partial jar does not open). */
+    private static void copyWhole(Path jar, Path copy) throws IOException {
+        long deadline = System.nanoTime() + JAR_WAIT.toNanos();
+        while (true) {
+            Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+            try (JarFile opened = new JarFile(copy.toFile())) {
+                if (opened.getManifest() != null && opened.getManifest().getMainAttributes()
+                        .getValue("Main-Class") != null) {
+                    return;
+                }
+            } catch (ZipException partial) {
+                log.debug("{} is being written: {}", jar, partial.getMessage());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(jar + " is not a complete executable jar (is a build writing it?)");
+            }
+            sleep(5_000);
         }
     }
 

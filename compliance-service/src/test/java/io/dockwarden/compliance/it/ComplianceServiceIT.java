@@ -179,7 +179,7 @@ class ComplianceServiceIT {
         assertThat(waived.waiver().reference()).isEqualTo("dockwarden.waive.5.13");
         assertThat(waived.waiver().expiresAt()).isEqualTo(expiry);
 
-        FindingOpened reopened = Findings.await(findings, FindingOpened.class, key(hostId, "c2", "5.13"));
+        FindingOpened reopened = Findings.await(findings, FindingOpened.class, key(hostId, "c2", "5.13"), 1);
         assertThat(reopened.reason()).isEqualTo("waiver-expired");
         assertThat(reopened.openedAt()).isEqualTo(expiry);
         assertThat(Instant.now()).isAfterOrEqualTo(expiry);
@@ -276,7 +276,7 @@ class ComplianceServiceIT {
         Files.writeString(policyDirectory.resolve("waivers.yaml"), "waivers: []\n");
         Files.delete(policyDirectory.resolve("rules").resolve("acme.yaml"));
         policyWatcher.refreshAll();
-        FindingOpened withdrawn = Findings.await(findings, FindingOpened.class, key(hostId, "c4", "5.13"));
+        FindingOpened withdrawn = Findings.await(findings, FindingOpened.class, key(hostId, "c4", "5.13"), 2);
         assertThat(withdrawn.reason()).isEqualTo("waiver-withdrawn");
         FindingResolved removedRule = Findings.await(findings, FindingResolved.class, key(hostId, "c4", "ACME-TEAM"));
         assertThat(removedRule.reason()).isEqualTo("check-removed");

@@ -40,10 +40,15 @@ final class Findings {
     }
 
     static <T extends FindingEvent> T await(TopicProbe probe, Class<T> type, String key) {
+        return await(probe, type, key, 1);
+    }
+
+    /** Waits for the {@code nth} event of a type for a finding, and returns it. */
+    static <T extends FindingEvent> T await(TopicProbe probe, Class<T> type, String key, int nth) {
         String ceType = type == FindingOpened.class ? EventCatalog.FINDING_OPENED.type()
                 : type == FindingResolved.class ? EventCatalog.FINDING_RESOLVED.type()
                 : EventCatalog.FINDING_WAIVED.type();
-        List<ConsumerRecord<String, byte[]>> records = probe.await(of(ceType, key), 1, TIMEOUT);
-        return type.cast(parse(records.get(records.size() - 1)));
+        List<ConsumerRecord<String, byte[]>> records = probe.await(of(ceType, key), nth, TIMEOUT);
+        return type.cast(parse(records.get(nth - 1)));
     }
 }
