@@ -4,6 +4,7 @@ import io.dockwarden.benchmarks.stack.Actuator;
 import io.dockwarden.events.EventData;
 import io.dockwarden.events.backup.BackupCompleted;
 import io.dockwarden.events.backup.BackupFailed;
+import io.dockwarden.events.backup.BackupVerified;
 import io.dockwarden.events.backup.RestoreCompleted;
 import io.dockwarden.events.backup.RestoreFailed;
 import io.dockwarden.events.codec.DecodeResult;
@@ -41,17 +42,27 @@ public final class BackupClient {
                 + targetVolume + "\",\"mode\":\"new\"}"));
     }
 
+    /** Requests the verification of a backup; returns the request id its {@code verified} event carries. */
+    public String requestVerification(String backupId) {
+        return accepted(api.postJson("/api/backups/" + backupId + "/verify", "{}"), "requestId");
+    }
+
     private static String accepted(HttpResponse<String> response) {
+        return accepted(response, "id");
+    }
+
+    private static String accepted(HttpResponse<String> response, String field) {
         if (response.statusCode() != 202) {
             throw new IllegalStateException("the backup service answered " + response.statusCode() + ": "
                     + response.body());
         }
-        return JSON.readTree(response.body()).path("id").asString();
+        return JSON.readTree(response.body()).path(field).asString();
     }
 
     /**
      * Waits for the outcome of an operation: {@link BackupCompleted} or {@link BackupFailed} for a backup id,
-     * {@link RestoreCompleted} or {@link RestoreFailed} for a restore id.
+     * {@link RestoreCompleted} or {@link RestoreFailed} for a restore id, {@link BackupVerified} for the request id of
+     * a verification.
      *
      * @return the outcome with the broker timestamp of its record, empty when none arrived in time
      */
@@ -91,6 +102,9 @@ public final class BackupClient {
         if (data instanceof RestoreFailed failed) {
             return failed.restoreId().equals(id);
         }
+        if (data instanceof BackupVerified verified) {
+            return id.equals(verified.requestId());
+        }
         return false;
     }
 
@@ -103,7 +117,8 @@ public final class BackupClient {
     public record Outcome(EventData event, long recordTimestamp) {
 
         public boolean succeeded() {
-            return event instanceof BackupCompleted || event instanceof RestoreCompleted;
+            return event instanceof BackupCompleted || event instanceof RestoreCompleted
+                    || event instanceof BackupVerified verified && verified.ok();
         }
     }
 }

@@ -42,6 +42,11 @@ public record Figure(String benchmark, String metric, double value, String unit,
         return withGoal("ratio <= " + Numbers.format(maximum), ratio != null && ratio <= maximum);
     }
 
+    /** A goal on the ratio: met when it is exactly {@code expected}, such as 1 for "all of them". */
+    public Figure ratioEquals(double expected) {
+        return withGoal("ratio = " + Numbers.format(expected), ratio != null && Math.abs(ratio - expected) < 1e-9);
+    }
+
     /** A goal on the value itself: met when it equals {@code expected}. */
     public Figure valueEquals(double expected) {
         return withGoal("= " + Numbers.format(expected), value == expected);

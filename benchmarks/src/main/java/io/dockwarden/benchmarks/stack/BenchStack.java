@@ -161,15 +161,18 @@ public final class BenchStack implements AutoCloseable {
 
     /** The services, configured as the local stack configures them, plus extra variables per service. */
     public StackServices services(Map<String, Map<String, String>> extraEnvironment) {
-        return services(engine().dockerHost(), extraEnvironment);
+        return services(DockerEngine.defaultHost(), extraEnvironment);
     }
 
     /** The services against another engine, such as a test-owned daemon. */
     public StackServices services(String dockerHost, Map<String, Map<String, String>> extraEnvironment) {
         S3Server server = s3();
+        DockerEngine engine = DockerEngine.at(dockerHost);
+        // Only the backup service uses the helper image; services that never touch the engine start without one.
+        String helperImage = engine.reachable() ? engine.ensureTestImage() : DockerEngine.TEST_IMAGE;
         return new StackServices(StackLayout.at(work), kafka().bootstrapServers(),
                 new S3Endpoint(server.endpoint(), server.accessKey(), server.secretKey()), dockerHost,
-                backupKeyFile(), engine().ensureTestImage(), extraEnvironment);
+                backupKeyFile(), helperImage, extraEnvironment);
     }
 
     private synchronized Path backupKeyFile() {

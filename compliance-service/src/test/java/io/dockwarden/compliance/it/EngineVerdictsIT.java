@@ -11,7 +11,6 @@ import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.model.PropagationMode;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Ulimit;
 import com.github.dockerjava.api.model.Volume;
@@ -110,11 +109,10 @@ class EngineVerdictsIT {
                         .withCapAdd(Capability.SYS_ADMIN)
                         .withPidMode("host")
                         .withIpcMode("host")
-                        .withUtsMode("host")
+                        .withUtSMode("host")
                         .withBinds(new Bind("/etc/ssl", new Volume("/certs"), AccessMode.ro),
                                 new Bind("/var/run/docker.sock", new Volume("/var/run/docker.sock")),
-                                new Bind(shared.toString(), new Volume("/shared"), AccessMode.rw, null, null, null,
-                                        PropagationMode.SHARED))
+                                Bind.parse(shared + ":/shared:rshared"))
                         .withSecurityOpts(List.of("seccomp=unconfined", "no-new-privileges:false"))
                         .withRestartPolicy(RestartPolicy.alwaysRestart())
                         .withDevices(Device.parse("/dev/null:/dev/xnull"))));

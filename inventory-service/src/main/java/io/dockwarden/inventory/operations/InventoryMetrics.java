@@ -111,6 +111,10 @@ public final class InventoryMetrics implements InventoryObserver, ReliablePublis
     @Override
     public void engineUnavailable(RuntimeException cause) {
         engineUnavailable.increment();
+        long count = (long) engineUnavailable.count();
+        if (count <= 3 || count % 50 == 0) {
+            log.warn("{} (retrying; {} times so far)", cause.getMessage(), count);
+        }
     }
 
     @Override

@@ -71,7 +71,8 @@ public final class Reevaluations implements SmartLifecycle {
                 interval.toMillis(), TimeUnit.MILLISECONDS);
         policy.onChange(() -> request(state -> true, "policy reloaded"));
         states.onChange(this::stateChanged);
-        ownership.onAssignment(this::rescheduleExpiry);
+        // Newly owned subjects may have missed a reload or an expiry while no instance owned them (a restart).
+        ownership.onAssignment(() -> request(state -> true, "partitions assigned"));
         running = true;
     }
 
