@@ -151,6 +151,17 @@ class ComposeFileTest {
     }
 
     @Test
+    void theJvmsMayMapNativeLibrariesFromTheirTemporaryDirectory() {
+        // zstd-jni and snappy unpack their libraries to /tmp: a noexec tmpfs (Docker's default) breaks compression.
+        for (String name : SERVICES) {
+            assertThat(compose.service(name).strings("tmpfs")).as("tmpfs of %s", name)
+                    .anySatisfy(ComposeFileTest::isExecutableTmp);
+        }
+        assertThat(ProjectFiles.localOverride().service("kafka").strings("tmpfs")).as("tmpfs of the local Kafka")
+                .anySatisfy(ComposeFileTest::isExecutableTmp);
+    }
+
+    @Test
     void onlyInventoryAndBackupMountTheDockerSocketAndOnlyReadOnly() {
         List<String> mounting = new ArrayList<>();
         for (Service service : compose.services().values()) {
@@ -272,9 +283,11 @@ class ComposeFileTest {
         @Test
         void runsOnTheHostNetworkListeningOnLoopbackOnly() {
             for (Service service : local.services().values()) {
-                boolean oneShot = compose.service(service.name()).isOneShot();
-                assertThat(service.string("network_mode")).as("network_mode of %s", service.name())
-                        .isEqualTo(oneShot ? "none" : "host");
+                Service base = compose.service(service.name());
+                String networkMode = service.has("network_mode") ? service.string("network_mode")
+                        : base.string("network_mode");
+                assertThat(networkMode).as("network_mode of %s", service.name())
+                        .isEqualTo(base.isOneShot() ? "none" : "host");
                 assertThat(service.has("ports")).as("ports of %s", service.name()).isFalse();
             }
             for (String name : SERVICES) {
@@ -288,7 +301,8 @@ class ComposeFileTest {
                 });
             }
             Map<String, String> kafka = local.service("kafka").environment();
-            assertThat(kafka.get("KAFKA_LISTENERS")).isEqualTo("PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093");
+            assertThat(kafka.get("KAFKA_LISTENERS"))
+                    .isEqualTo("PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093");
             assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("PLAINTEXT://127.0.0.1:9092");
             assertThat(local.service("minio").environment()).containsEntry("S3_ADDRESS", "127.0.0.1:9000");
         }
@@ -312,8 +326,8 @@ class ComposeFileTest {
     }
 
     /**
-     * {@code docker-compose config -q} validates the files with compose's own schema and interpolation; skipped where no
-     * compose binary is installed, since the check needs no engine.
+     * {@code docker-compose config -q} validates the files with compose's own schema and interpolation; skipped where
+     * no compose binary is installed, since the check needs no engine.
      */
     @ParameterizedTest(name = "docker-compose {0} config")
     @ValueSource(strings = {"-f docker-compose.yml", "-f docker-compose.yml -f docker-compose.override.yml",
@@ -330,6 +344,10 @@ class ComposeFileTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("docker-compose %s config -q said: %s", files, output).isZero();
+    }
+
+    private static void isExecutableTmp(String tmpfs) {
+        assertThat(tmpfs).startsWith("/tmp:").contains("exec").doesNotContain("noexec");
     }
 
     private static Path onPath(String name) {

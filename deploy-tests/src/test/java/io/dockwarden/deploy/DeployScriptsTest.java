@@ -2,7 +2,6 @@ package io.dockwarden.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +99,7 @@ class DeployScriptsTest {
         }
 
         @Test
-        void toolScriptsRunKafkaClassesOfTheImage() throws IOException {
+        void toolScriptsRunKafkaClassesOfTheImage() {
             assertThat(ProjectFiles.read("docker/kafka/bin/kafka-broker-api-versions.sh"))
                     .contains("kafka-run-class.sh org.apache.kafka.tools.BrokerApiVersionsCommand");
             assertThat(ProjectFiles.read("docker/kafka/bin/kafka-console-consumer.sh"))

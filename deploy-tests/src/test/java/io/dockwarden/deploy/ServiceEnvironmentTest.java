@@ -30,15 +30,15 @@ class ServiceEnvironmentTest {
 
     private static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
-    /** Spring Boot settings the compose files use, which the services' own metadata does not list. */
-    private static final Set<String> SPRING_SETTINGS = Set.of("SERVER_PORT", "SERVER_ADDRESS",
-            "SPRING_KAFKA_BOOTSTRAP_SERVERS");
+    /** Spring Boot and JVM settings the compose files use, which the services' own metadata does not list. */
+    private static final Set<String> PLATFORM_SETTINGS = Set.of("SERVER_PORT", "SERVER_ADDRESS",
+            "SPRING_KAFKA_BOOTSTRAP_SERVERS", "JDK_JAVA_OPTIONS");
 
     static Stream<String> services() {
         return ProjectFiles.SERVICES.stream();
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("services")
     void everyVariableNamesASettingOfTheService(String service) {
         Set<String> settings = environmentNames(propertiesOf(service));
@@ -47,7 +47,7 @@ class ServiceEnvironmentTest {
 
         assertThat(environment).isNotEmpty();
         environment.keySet().forEach(variable -> {
-            if (SPRING_SETTINGS.contains(variable)) {
+            if (PLATFORM_SETTINGS.contains(variable)) {
                 return;
             }
             String setting = variable.endsWith("_FILE") ? variable.substring(0, variable.length() - 5) : variable;
@@ -55,11 +55,17 @@ class ServiceEnvironmentTest {
         });
     }
 
-    /** Spring's relaxed binding from the environment: dots become underscores, dashes go, all upper case. */
+    /**
+     * Spring's relaxed binding from the environment: dots become underscores and dashes go, or (the form Spring also
+     * reads) dashes become underscores too; all upper case.
+     */
     private static Set<String> environmentNames(Set<String> properties) {
         Set<String> names = new TreeSet<>();
-        properties.forEach(property -> names.add(property.replace('.', '_').replace("-", "")
-                .toUpperCase(Locale.ROOT)));
+        properties.forEach(property -> {
+            String upper = property.replace('.', '_').toUpperCase(Locale.ROOT);
+            names.add(upper.replace("-", ""));
+            names.add(upper.replace('-', '_'));
+        });
         return names;
     }
 
@@ -71,7 +77,7 @@ class ServiceEnvironmentTest {
         return properties;
     }
 
-    /** The metadata from the service's jar (a Spring Boot jar or a plain one) or classes directory on the class path. */
+    /** The metadata from the service's jar (Spring Boot or plain) or classes directory on the class path. */
     private static byte[] metadataOf(String service) {
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path path = Path.of(entry);

@@ -96,7 +96,7 @@ public final class NotificationFanOut implements Benchmark {
     }
 
     /** Every alert its own group, sent at once; the secret in a file of the owner's only. */
-    static Path routingFile(Path directory, String url, String secret) {
+    public static Path routingFile(Path directory, String url, String secret) {
         try {
             Path secretFile = directory.resolve("webhook-secret");
             Files.createFile(secretFile, PosixFilePermissions.asFileAttribute(

@@ -6,7 +6,10 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-/** Numbers as people read them in a table: three significant digits, thousands grouped, no exponent. */
+/**
+ * Numbers as people read them in a table: whole numbers from 100 up, three significant digits below, thousands
+ * grouped, no exponent.
+ */
 public final class Numbers {
 
     private Numbers() {
@@ -16,12 +19,12 @@ public final class Numbers {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return String.valueOf(value);
         }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return grouped(value, 0);
+        if (value == Math.rint(value) || Math.abs(value) >= 100) {
+            return grouped(Math.rint(value), 0);
         }
         double rounded = new BigDecimal(value).round(new MathContext(3)).doubleValue();
         double magnitude = Math.abs(rounded);
-        int decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2
+        int decimals = magnitude >= 10 ? 1 : magnitude >= 1 ? 2
                 : Math.max(2, 2 - (int) Math.floor(Math.log10(magnitude)));
         return grouped(rounded, Math.min(decimals, 9));
     }

@@ -144,6 +144,11 @@ public final class FindingLifecycle {
             return after;
         }
         if (before != null && before.status() == FindingStatus.OPEN) {
+            if (before.severity() == fail.severity() && before.evidence().equals(fail.evidence())
+                    && before.title().equals(check.title()) && before.remediation().equals(check.remediation())) {
+                // The common case under a steady stream of snapshots: nothing about the finding changed.
+                return before;
+            }
             return new Finding(before.findingId(), check.id(), check.benchmark(), check.title(), FindingStatus.OPEN,
                     fail.severity(), check.level(), check.scored(), check.remediation(), fail.evidence(), null,
                     before.openedAt(), before.changedAt(), null, generation);

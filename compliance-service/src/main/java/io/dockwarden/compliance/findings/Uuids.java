@@ -12,19 +12,24 @@ public final class Uuids {
     /** The namespace of every Dockwarden compliance id. */
     private static final UUID NAMESPACE = UUID.fromString("6c1d3f4e-8a8f-5d52-9a3c-0b7f2e51c9a4");
 
+    private static final byte[] NAMESPACE_BYTES = ByteBuffer.allocate(16)
+            .putLong(NAMESPACE.getMostSignificantBits()).putLong(NAMESPACE.getLeastSignificantBits()).array();
+    /** Digests are not thread-safe and costly to look up; one per thread serves every id. */
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is a required JDK algorithm", e);
+        }
+    });
+
     private Uuids() {
     }
 
     public static String v5(String name) {
-        MessageDigest sha1;
-        try {
-            sha1 = MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is a required JDK algorithm", e);
-        }
-        ByteBuffer namespace = ByteBuffer.allocate(16);
-        namespace.putLong(NAMESPACE.getMostSignificantBits()).putLong(NAMESPACE.getLeastSignificantBits());
-        sha1.update(namespace.array());
+        MessageDigest sha1 = SHA1.get();
+        sha1.reset();
+        sha1.update(NAMESPACE_BYTES);
         byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
         hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
         hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);

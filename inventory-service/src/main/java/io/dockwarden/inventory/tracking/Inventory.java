@@ -49,6 +49,7 @@ public final class Inventory implements AutoCloseable {
     private final InventoryObserver observer;
     private final Backoff engineRetry;
     private final KeyedWorkQueue<Work> queue;
+    private final Executor workers;
     private final RecentActions recentActions = new RecentActions(8192);
 
     private final Map<String, ContainerSnapshot> containers = new ConcurrentHashMap<>();
@@ -75,6 +76,7 @@ public final class Inventory implements AutoCloseable {
         this.clock = clock;
         this.observer = observer;
         this.engineRetry = engineRetry;
+        this.workers = workers;
         this.queue = new KeyedWorkQueue<>(workers, this::process);
     }
 
@@ -145,35 +147,42 @@ public final class Inventory implements AutoCloseable {
 
     private CompletableFuture<SyncReport> sync(ReconcileMode mode) {
         long started = System.nanoTime();
-        Set<String> containerIds = new LinkedHashSet<>(withEngine(engine::containerIds));
-        containerIds.addAll(containers.keySet());
-        List<CompletableFuture<Void>> containerWork = new ArrayList<>();
-        for (String id : containerIds) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            containerWork.add(done);
-            queue.submit(CONTAINER + id, new Work(new Trigger.Reconcile(mode), done));
-        }
-        CompletableFuture<Void> hostDone = new CompletableFuture<>();
-        queue.submit(HOST, new Work(new Trigger.Reconcile(mode), hostDone));
-        // Volumes list their mounting containers, so they are looked at once the containers are published.
-        CompletableFuture<Integer> volumeWork = CompletableFuture.allOf(containerWork.toArray(CompletableFuture[]::new))
-                .thenCompose(ignored -> {
-                    Set<String> names = new LinkedHashSet<>(withEngine(engine::volumeNames));
-                    names.addAll(volumes.keySet());
-                    List<CompletableFuture<Void>> work = new ArrayList<>();
-                    for (String name : names) {
+        // Listing runs on a worker: while the engine is away it waits, and the caller (the watch) must not.
+        return CompletableFuture.supplyAsync(() -> withEngine(engine::containerIds), workers)
+                .thenCompose(listed -> {
+                    Set<String> containerIds = new LinkedHashSet<>(listed);
+                    containerIds.addAll(containers.keySet());
+                    List<CompletableFuture<Void>> containerWork = new ArrayList<>();
+                    for (String id : containerIds) {
                         CompletableFuture<Void> done = new CompletableFuture<>();
-                        work.add(done);
-                        queue.submit(VOLUME + name, new Work(new Trigger.Reconcile(mode), done));
+                        containerWork.add(done);
+                        queue.submit(CONTAINER + id, new Work(new Trigger.Reconcile(mode), done));
                     }
-                    return CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).thenApply(v -> names.size());
+                    CompletableFuture<Void> hostDone = new CompletableFuture<>();
+                    queue.submit(HOST, new Work(new Trigger.Reconcile(mode), hostDone));
+                    // Volumes list their mounting containers, so they are looked at once the containers are done.
+                    CompletableFuture<Integer> volumeWork = CompletableFuture
+                            .allOf(containerWork.toArray(CompletableFuture[]::new))
+                            .thenComposeAsync(ignored -> syncVolumes(mode), workers);
+                    return volumeWork.thenCombine(hostDone, (volumeCount, ignored) -> {
+                        SyncReport report = new SyncReport(containerIds.size(), volumeCount,
+                                Duration.ofNanos(System.nanoTime() - started));
+                        observer.synced(mode, report);
+                        return report;
+                    });
                 });
-        return volumeWork.thenCombine(hostDone, (volumeCount, ignored) -> {
-            SyncReport report = new SyncReport(containerIds.size(), volumeCount,
-                    Duration.ofNanos(System.nanoTime() - started));
-            observer.synced(mode, report);
-            return report;
-        });
+    }
+
+    private CompletableFuture<Integer> syncVolumes(ReconcileMode mode) {
+        Set<String> names = new LinkedHashSet<>(withEngine(engine::volumeNames));
+        names.addAll(volumes.keySet());
+        List<CompletableFuture<Void>> work = new ArrayList<>();
+        for (String name : names) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            work.add(done);
+            queue.submit(VOLUME + name, new Work(new Trigger.Reconcile(mode), done));
+        }
+        return CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).thenApply(v -> names.size());
     }
 
     /** The containers as last published, by id. */
