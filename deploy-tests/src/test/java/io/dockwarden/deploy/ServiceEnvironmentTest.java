@@ -50,7 +50,9 @@ class ServiceEnvironmentTest {
             if (PLATFORM_SETTINGS.contains(variable)) {
                 return;
             }
-            String setting = variable.endsWith("_FILE") ? variable.substring(0, variable.length() - 5) : variable;
+            // A *_FILE variable names the file holding a setting, unless the setting itself ends in -file.
+            String setting = variable.endsWith("_FILE") && !settings.contains(variable)
+                    ? variable.substring(0, variable.length() - "_FILE".length()) : variable;
             assertThat(settings).as("%s of %s names no setting of the service", variable, service).contains(setting);
         });
     }

@@ -65,6 +65,8 @@ abstract class ServiceTestSupport {
         registry.add("dockwarden.backup.s3.bucket", () -> BUCKET);
         registry.add("dockwarden.backup.s3.part-size", () -> "5MB");
         registry.add("dockwarden.backup.encryption.key", () -> KEY);
+        // The test containers run busybox sleep as PID 1, which ignores SIGTERM: no point waiting 30 s to kill it.
+        registry.add("dockwarden.backup.helper.stop-timeout", () -> "2s");
         registry.add("dockwarden.backup.retry.initial-backoff", () -> "200ms");
         registry.add("dockwarden.backup.retry.max-backoff", () -> "1s");
         registry.add("dockwarden.backup.policies.rescan-interval", () -> "1h");
