@@ -42,6 +42,7 @@ public final class DetectionLatency implements Benchmark {
     private static final Logger log = LoggerFactory.getLogger(DetectionLatency.class);
     private static final String LABEL = "io.dockwarden.benchmark";
     private static final Duration DETECTION_TIMEOUT = Duration.ofSeconds(90);
+    private static final int WARM_UP = 3;
 
     @Override
     public String name() {
@@ -71,6 +72,7 @@ public final class DetectionLatency implements Benchmark {
                     MemorySampler inventoryMemory = inventory.sampleMemory(500);
                     MemorySampler complianceMemory = compliance.sampleMemory(500)) {
                 try {
+                    warmUp(engine, findings, run, containers);
                     long next = System.nanoTime();
                     for (int i = 0; i < count; i++) {
                         sleepUntil(next);
@@ -90,6 +92,22 @@ public final class DetectionLatency implements Benchmark {
                 }
             }
         }
+    }
+
+    /**
+     * A few containers before the measured ones, not counted: the first events through freshly started services pay
+     * for class loading and JIT compilation, which says nothing about detection in a running system.
+     */
+    private static void warmUp(DockerEngine engine, TopicProbe findings, String run, Map<String, String> created) {
+        Map<String, String> warmUp = new LinkedHashMap<>();
+        for (int i = 0; i < WARM_UP; i++) {
+            String name = "dw-bench-lat-" + run + "-warmup-" + i;
+            warmUp.put(engine.createAndStart(name, command -> { }), name);
+        }
+        created.putAll(warmUp);
+        awaitDetection(findings, warmUp.keySet());
+        warmUp.keySet().forEach(created::remove);
+        warmUp.keySet().forEach(engine::removeContainerQuietly);
     }
 
     private static void awaitDetection(TopicProbe findings, Set<String> containers) {
@@ -142,7 +160,7 @@ public final class DetectionLatency implements Benchmark {
         Percentiles measured = Percentiles.of(detection);
         Percentiles plain = Percentiles.of(floor);
         String note = measured.count() + " of " + count + " containers detected, one created every "
-                + interval.toMillis() + " ms" + (undetected == 0 ? "" : "; " + undetected + " not within "
+                + interval.toMillis() + " ms after " + WARM_UP + " uncounted warm-up containers" + (undetected == 0 ? "" : "; " + undetected + " not within "
                 + DETECTION_TIMEOUT.toSeconds() + " s");
         String inventoryNote = inventoryLeg.isEmpty() ? "" : "inventory leg (engine event to container event record):"
                 + " p50 " + Numbers.format(Percentiles.of(inventoryLeg).p50()) + " ms, p99 "

@@ -63,6 +63,11 @@ final class DrillReport {
         return add(Figure.of(drill, metric, value, unit));
     }
 
+    /** A count with a goal: it must equal {@code expected}. */
+    DrillReport expect(String metric, double value, String unit, double expected) {
+        return add(Figure.of(drill, metric, value, unit).valueEquals(expected));
+    }
+
     /** Writes and prints what was counted, then fails if a goal was missed. */
     void finish() {
         results.write();

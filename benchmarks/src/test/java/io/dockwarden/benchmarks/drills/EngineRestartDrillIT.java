@@ -98,15 +98,15 @@ class EngineRestartDrillIT {
                 Map<String, View> published = published(state.records(), hostId);
                 long missed = changes.stream().filter(change -> !change.test(published)).count();
                 String drill = report.name();
-                report.count("inventory reported the engine down while cut", sawDown ? 1 : 0, "yes")
+                report.expect("inventory reported the engine down while cut", sawDown ? 1 : 0, "yes", 1)
                         .add(Figure.of(drill, "seconds from reconnect to the published state matching the engine",
                                 seconds, "s").note(converged ? "converged" : "not converged within "
                                 + CONVERGENCE_TIMEOUT.toMinutes() + " min"))
                         .add(Figure.of(drill, "changes missed", missed, "changes").valueEquals(0))
                         .add(Figure.of(drill, "containers on the engine", engineView(docker).size(), "containers")
                                 .against("containers published", published.size()).ratioEquals(1.0))
-                        .count("inventory health at the end", "UP".equals(inventory.process().health()) ? 1 : 0,
-                                "UP");
+                        .expect("inventory health at the end", "UP".equals(inventory.process().health()) ? 1 : 0,
+                                "UP", 1);
             }
         }
         report.finish();

@@ -62,7 +62,7 @@ class S3OutageDrillIT {
             try (TopicProbe events = stack.kafka().probe(Topics.BACKUP_EVENTS)) {
                 String backupId = client.requestBackup(volume);
                 boolean uploading = awaitOpenUpload(s3, Duration.ofMinutes(10));
-                report.count("multipart upload open when S3 stopped", uploading ? 1 : 0, "uploads");
+                report.expect("multipart upload open when S3 stopped", uploading ? 1 : 0, "uploads", 1);
                 s3.stop();
                 Thread.sleep(OUTAGE.toMillis());
                 s3.start();
@@ -89,8 +89,8 @@ class S3OutageDrillIT {
                     report.add(Figure.of(drill, "completed backup verifies against its listing", ok ? 1 : 0,
                             "backups").valueEquals(1));
                 }
-                report.count("service health after the outage", "UP".equals(service.process().health()) ? 1 : 0,
-                        "UP");
+                report.expect("service health after the outage", "UP".equals(service.process().health()) ? 1 : 0,
+                        "UP", 1);
             }
         } finally {
             engine.removeVolumeQuietly(volume);

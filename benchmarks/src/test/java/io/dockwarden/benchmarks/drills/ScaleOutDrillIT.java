@@ -61,8 +61,8 @@ class ScaleOutDrillIT {
                                 .note(processed ? "" : "not all within 30 min"))
                         .add(Figure.of(drill, "events dead-lettered", ComplianceDrills.records(broker,
                                 Topics.deadLetterOf(Topics.CONTAINER_EVENTS)), "events").valueEquals(0))
-                        .count("instances healthy at the end", ("UP".equals(first.process().health()) ? 1 : 0)
-                                + ("UP".equals(second.process().health()) ? 1 : 0), "instances");
+                        .expect("instances healthy at the end", ("UP".equals(first.process().health()) ? 1 : 0)
+                                + ("UP".equals(second.process().health()) ? 1 : 0), "instances", 2);
             }
             ComplianceDrills.countFindings(stack, workload, report);
         }

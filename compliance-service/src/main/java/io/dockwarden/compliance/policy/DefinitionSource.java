@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +47,7 @@ final class DefinitionSource<T> {
     private final Path path;
     private final boolean directory;
     private final Function<Map<String, String>, Parsed<T>> parser;
-    private final java.util.function.Consumer<T> onAccepted;
+    private final Consumer<T> onAccepted;
     private @Nullable String fingerprint;
     private volatile Status status = new Status(null, List.of(), List.of(), null);
 
@@ -61,7 +62,7 @@ final class DefinitionSource<T> {
     }
 
     DefinitionSource(String what, Path path, boolean directory, Function<Map<String, String>, Parsed<T>> parser,
-            java.util.function.Consumer<T> onAccepted) {
+            Consumer<T> onAccepted) {
         this.what = what;
         this.path = path;
         this.directory = directory;

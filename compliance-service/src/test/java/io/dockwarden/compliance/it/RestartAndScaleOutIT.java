@@ -89,6 +89,21 @@ class RestartAndScaleOutIT {
         }
     }
 
+    /** A just-created topic may not be in every broker's metadata yet; the probe needs its partitions. */
+    private static TopicProbe probeFromBeginning(String topic) throws InterruptedException {
+        long deadline = System.nanoTime() + Findings.TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return broker.probeFromBeginning(topic);
+            } catch (IllegalStateException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
     private static ContainerSnapshot bad() {
         return ContainerSnapshotBuilder.from(ContainerSnapshots.hardened()).readonlyRootfs(false).build();
     }
@@ -102,7 +117,7 @@ class RestartAndScaleOutIT {
     @Test
     void twoInstancesARestartAndAStopMidStreamNeverDuplicateAFinding() throws Exception {
         Inventory inventory = new Inventory(broker);
-        try (TopicProbe findings = broker.probeFromBeginning(Topics.FINDINGS)) {
+        try (TopicProbe findings = probeFromBeginning(Topics.FINDINGS)) {
             ConfigurableApplicationContext first = instance();
             inventory.host(HOST, HostSnapshots.hardened());
             send(inventory, 0, CONTAINERS, bad());
