@@ -6,12 +6,12 @@ import io.dockwarden.backup.catalog.BackupCatalog;
 import io.dockwarden.backup.catalog.BackupId;
 import io.dockwarden.backup.catalog.BackupManifest;
 import io.dockwarden.backup.catalog.StorageLayout;
+import io.dockwarden.backup.ports.ObjectStore;
 import io.dockwarden.events.EventCatalog;
 import io.dockwarden.events.backup.BackupCompleted;
 import io.dockwarden.events.backup.BackupPruned;
 import io.dockwarden.events.backup.BackupRequested;
-import io.minio.PutObjectArgs;
-import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +28,9 @@ class RetentionIT extends ServiceTestSupport {
 
     @Autowired
     BackupCatalog catalog;
+
+    @Autowired
+    ObjectStore store;
 
     private final String volume = Volumes.unique("dw-retained");
 
@@ -73,15 +76,13 @@ class RetentionIT extends ServiceTestSupport {
         }
     }
 
-    private String storeSyntheticBackup(Instant startedAt) throws Exception {
+    private String storeSyntheticBackup(Instant startedAt) {
         String backupId = BackupId.of("synthetic", UUID.randomUUID().toString(), startedAt);
         StorageLayout layout = catalog.layout();
         String archiveKey = layout.archiveKey(HOST_ID, volume, backupId, true, true);
         String listingKey = layout.listingKey(HOST_ID, volume, backupId, true, true);
         for (String key : List.of(archiveKey, listingKey)) {
-            byte[] content = ("synthetic " + key).getBytes();
-            S3.client().putObject(PutObjectArgs.builder().bucket(BUCKET).object(key)
-                    .stream(new ByteArrayInputStream(content), (long) content.length, -1L).build());
+            store.put(key, ("synthetic " + key).getBytes(StandardCharsets.UTF_8), "application/octet-stream");
         }
         String sha = "0".repeat(64);
         catalog.write(new BackupManifest(BackupManifest.FORMAT_VERSION, backupId, null, HOST_ID, volume, "local",

@@ -160,8 +160,8 @@ public final class DetectionLatency implements Benchmark {
         Percentiles measured = Percentiles.of(detection);
         Percentiles plain = Percentiles.of(floor);
         String note = measured.count() + " of " + count + " containers detected, one created every "
-                + interval.toMillis() + " ms after " + WARM_UP + " uncounted warm-up containers" + (undetected == 0 ? "" : "; " + undetected + " not within "
-                + DETECTION_TIMEOUT.toSeconds() + " s");
+                + interval.toMillis() + " ms after " + WARM_UP + " uncounted warm-up containers"
+                + (undetected == 0 ? "" : "; " + undetected + " not within " + DETECTION_TIMEOUT.toSeconds() + " s");
         String inventoryNote = inventoryLeg.isEmpty() ? "" : "inventory leg (engine event to container event record):"
                 + " p50 " + Numbers.format(Percentiles.of(inventoryLeg).p50()) + " ms, p99 "
                 + Numbers.format(Percentiles.of(inventoryLeg).p99()) + " ms";

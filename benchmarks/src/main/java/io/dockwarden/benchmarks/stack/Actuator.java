@@ -79,6 +79,26 @@ public final class Actuator {
         }
     }
 
+    /**
+     * The status of the service's health, or of one of its health components (such as {@code engine}), read from the
+     * JSON rather than from its text so that the order of its fields does not matter; {@code DOWN} when it does not
+     * answer.
+     */
+    public String healthStatus(String component) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/actuator/health" + (component.isEmpty() ? "" : "/" + component)))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            String status = JSON.readTree(response.body()).path("status").asString();
+            return status.isEmpty() ? "DOWN" : status;
+        } catch (IOException | RuntimeException e) {
+            return "DOWN";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "DOWN";
+        }
+    }
+
     /** The body of a GET on the service, for REST endpoints a benchmark reads. */
     public String get(String path) {
         try {

@@ -205,7 +205,7 @@ public final class BenchStack implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException(process.name() + " exited while starting; see " + tail(process));
             }
-            if ("UP".equals(process.health())) {
+            if ("UP".equals(new Actuator(process.port()).healthStatus(""))) {
                 long millis = (System.nanoTime() - begin) / 1_000_000;
                 double rss = ProcessMemory.rssKib(process.pid()).orElse(0) / 1024.0;
                 RunningService running = new RunningService(process, millis, rss);

@@ -61,7 +61,8 @@ class EngineRestartDrillIT {
                         .as("the inventory's state matches the engine before the drill").isTrue();
 
                 link.cut();
-                boolean sawDown = awaitHealth(inventory, status -> !"UP".equals(status), Duration.ofSeconds(90));
+                boolean sawDown = awaitHealth(inventory, "engine", status -> !"UP".equals(status),
+                        Duration.ofSeconds(90));
                 dockerd.stop();
                 dockerd.startAgain();
                 List<Predicate<Map<String, View>>> changes = new ArrayList<>();
@@ -105,18 +106,18 @@ class EngineRestartDrillIT {
                         .add(Figure.of(drill, "changes missed", missed, "changes").valueEquals(0))
                         .add(Figure.of(drill, "containers on the engine", engineView(docker).size(), "containers")
                                 .against("containers published", published.size()).ratioEquals(1.0))
-                        .expect("inventory health at the end", "UP".equals(inventory.process().health()) ? 1 : 0,
-                                "UP", 1);
+                        .expect("inventory health at the end",
+                                "UP".equals(inventory.actuator().healthStatus("")) ? 1 : 0, "UP", 1);
             }
         }
         report.finish();
     }
 
-    private static boolean awaitHealth(RunningService service, Predicate<String> condition, Duration timeout)
-            throws InterruptedException {
+    private static boolean awaitHealth(RunningService service, String component, Predicate<String> condition,
+            Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (condition.test(service.process().health())) {
+            if (condition.test(service.actuator().healthStatus(component))) {
                 return true;
             }
             Thread.sleep(250);

@@ -130,7 +130,7 @@ class PoisonInputDrillIT {
             }
             report.add(Figure.of(drill, "good records dead-lettered", goodDeadLettered, "records").valueEquals(0));
             running.forEach((name, service) -> report.add(Figure.of(drill, "health afterwards, " + name,
-                    "UP".equals(service.process().health()) ? 1 : 0, "UP").valueEquals(1)));
+                    "UP".equals(service.actuator().healthStatus("")) ? 1 : 0, "UP").valueEquals(1)));
         }
         report.finish();
     }

@@ -72,8 +72,8 @@ class ReceiverOutageDrillIT {
                             "requests").valueEquals(0))
                     .add(Figure.of(drill, "requests answered 429 with Retry-After", throttledRequests, "requests")
                             .valueAtLeast(1).note("shows the throttling phase was exercised"))
-                    .add(Figure.of(drill, "service health afterwards", "UP".equals(service.process().health())
-                            ? 1 : 0, "UP").valueEquals(1));
+                    .add(Figure.of(drill, "service health afterwards",
+                            "UP".equals(service.actuator().healthStatus("")) ? 1 : 0, "UP").valueEquals(1));
         }
         report.finish();
     }

@@ -89,8 +89,8 @@ class S3OutageDrillIT {
                     report.add(Figure.of(drill, "completed backup verifies against its listing", ok ? 1 : 0,
                             "backups").valueEquals(1));
                 }
-                report.expect("service health after the outage", "UP".equals(service.process().health()) ? 1 : 0,
-                        "UP", 1);
+                report.expect("service health after the outage",
+                        "UP".equals(service.actuator().healthStatus("")) ? 1 : 0, "UP", 1);
             }
         } finally {
             engine.removeVolumeQuietly(volume);

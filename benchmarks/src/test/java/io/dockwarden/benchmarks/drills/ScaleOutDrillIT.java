@@ -61,8 +61,9 @@ class ScaleOutDrillIT {
                                 .note(processed ? "" : "not all within 30 min"))
                         .add(Figure.of(drill, "events dead-lettered", ComplianceDrills.records(broker,
                                 Topics.deadLetterOf(Topics.CONTAINER_EVENTS)), "events").valueEquals(0))
-                        .expect("instances healthy at the end", ("UP".equals(first.process().health()) ? 1 : 0)
-                                + ("UP".equals(second.process().health()) ? 1 : 0), "instances", 2);
+                        .expect("instances healthy at the end",
+                                ("UP".equals(first.actuator().healthStatus("")) ? 1 : 0)
+                                        + ("UP".equals(second.actuator().healthStatus("")) ? 1 : 0), "instances", 2);
             }
             ComplianceDrills.countFindings(stack, workload, report);
         }

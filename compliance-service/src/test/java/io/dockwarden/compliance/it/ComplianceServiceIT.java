@@ -72,11 +72,11 @@ class ComplianceServiceIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void topics() throws IOException {
+    static void topics() throws IOException, InterruptedException {
         BROKER.createTopics(Topics.CONTAINER_EVENTS, Topics.HOST_EVENTS, Topics.FINDINGS,
                 Topics.deadLetterOf(Topics.CONTAINER_EVENTS));
         BROKER.createTopics(1, Topics.REPORTS);
-        findings = BROKER.probe(Topics.FINDINGS);
+        findings = Findings.probe(BROKER, false, Topics.FINDINGS);
         policyDirectory = Files.createTempDirectory("compliance-policy-");
         Files.createDirectories(policyDirectory.resolve("rules"));
         Files.writeString(policyDirectory.resolve("waivers.yaml"), "waivers: []\n");
@@ -204,7 +204,7 @@ class ComplianceServiceIT {
     void malformedAndSchemaInvalidInputGoesToTheDeadLetterTopicAndConsumptionContinues() throws Exception {
         String hostId = host();
         String dlq = Topics.deadLetterOf(Topics.CONTAINER_EVENTS);
-        try (TopicProbe deadLetters = BROKER.probe(dlq)) {
+        try (TopicProbe deadLetters = Findings.probe(BROKER, false, dlq)) {
             Map<String, byte[]> headers = new LinkedHashMap<>();
             headers.put("ce_id", "bad-1".getBytes(StandardCharsets.UTF_8));
             headers.put("ce_source", "/dockwarden/inventory/it".getBytes(StandardCharsets.UTF_8));
@@ -322,7 +322,7 @@ class ComplianceServiceIT {
         inventory.host(hostId, HostSnapshots.hardened());
         inventory.container(hostId, "c6", writableRoot());
         Findings.await(findings, FindingOpened.class, key(hostId, "c6", "5.13"));
-        try (TopicProbe reports = BROKER.probe(Topics.REPORTS)) {
+        try (TopicProbe reports = Findings.probe(BROKER, false, Topics.REPORTS)) {
             HttpResponse<String> first = post("/api/reports");
             assertThat(first.statusCode()).isEqualTo(201);
             HttpResponse<String> second = post("/api/reports");

@@ -6,6 +6,7 @@ import io.dockwarden.events.finding.FindingEvent;
 import io.dockwarden.events.finding.FindingOpened;
 import io.dockwarden.events.finding.FindingResolved;
 import io.dockwarden.events.finding.FindingWaived;
+import io.dockwarden.testsupport.kafka.KafkaBroker;
 import io.dockwarden.testsupport.kafka.TopicProbe;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,21 @@ final class Findings {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private Findings() {
+    }
+
+    /** A probe of topics just created, which may not be in the broker's metadata yet. */
+    static TopicProbe probe(KafkaBroker broker, boolean fromBeginning, String... topics) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return fromBeginning ? broker.probeFromBeginning(topics) : broker.probe(topics);
+            } catch (IllegalStateException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     static FindingEvent parse(ConsumerRecord<String, byte[]> record) {

@@ -44,7 +44,9 @@ class RestartAndScaleOutIT {
     @BeforeAll
     static void broker() {
         broker = KafkaBroker.dedicated();
-        broker.createTopics(Topics.CONTAINER_EVENTS, Topics.HOST_EVENTS, Topics.FINDINGS);
+        // Six partitions: each instance runs three consumer threads, and both instances must get some.
+        broker.createTopics(6, Topics.CONTAINER_EVENTS);
+        broker.createTopics(Topics.HOST_EVENTS, Topics.FINDINGS);
         broker.createTopics(1, Topics.REPORTS);
     }
 
@@ -89,21 +91,6 @@ class RestartAndScaleOutIT {
         }
     }
 
-    /** A just-created topic may not be in every broker's metadata yet; the probe needs its partitions. */
-    private static TopicProbe probeFromBeginning(String topic) throws InterruptedException {
-        long deadline = System.nanoTime() + Findings.TIMEOUT.toNanos();
-        while (true) {
-            try {
-                return broker.probeFromBeginning(topic);
-            } catch (IllegalStateException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-                Thread.sleep(200);
-            }
-        }
-    }
-
     private static ContainerSnapshot bad() {
         return ContainerSnapshotBuilder.from(ContainerSnapshots.hardened()).readonlyRootfs(false).build();
     }
@@ -117,7 +104,7 @@ class RestartAndScaleOutIT {
     @Test
     void twoInstancesARestartAndAStopMidStreamNeverDuplicateAFinding() throws Exception {
         Inventory inventory = new Inventory(broker);
-        try (TopicProbe findings = probeFromBeginning(Topics.FINDINGS)) {
+        try (TopicProbe findings = Findings.probe(broker, true, Topics.FINDINGS)) {
             ConfigurableApplicationContext first = instance();
             inventory.host(HOST, HostSnapshots.hardened());
             send(inventory, 0, CONTAINERS, bad());
