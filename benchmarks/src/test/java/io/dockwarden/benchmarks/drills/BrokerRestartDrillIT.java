@@ -22,7 +22,7 @@ class BrokerRestartDrillIT {
 
     private static final int EVENTS = Integer.getInteger("drill.broker-restart.events", 100_000);
     private static final int CONTAINERS = Integer.getInteger("drill.broker-restart.containers", EVENTS / 10);
-    private static final int RATE = Integer.getInteger("drill.broker-restart.rate", 500);
+    private static final int RATE = Integer.getInteger("drill.broker-restart.rate", 200);
     private static final Duration OUTAGE = Duration.ofSeconds(15);
 
     @Test
@@ -37,8 +37,10 @@ class BrokerRestartDrillIT {
             long acknowledged;
             long restartedAt;
             try (WorkloadFeeder feeder = new WorkloadFeeder(broker.bootstrapServers(), workload, RATE)) {
-                assertThat(ComplianceDrills.awaitCommitted(broker, committed -> committed >= EVENTS / 4L,
-                        Duration.ofHours(2))).as("a quarter of the events processed").isTrue();
+                // Both legs cross the outage: a third of the events produced, some of them processed.
+                assertThat(awaitSent(feeder, EVENTS / 3L, Duration.ofHours(1))).isTrue();
+                assertThat(ComplianceDrills.awaitCommitted(broker, committed -> committed > 0,
+                        Duration.ofMinutes(10))).as("the service processes events").isTrue();
                 long killedAt = System.nanoTime();
                 broker.kill();
                 Thread.sleep(OUTAGE.toMillis());
@@ -66,5 +68,16 @@ class BrokerRestartDrillIT {
             ComplianceDrills.countFindings(stack, workload, report);
         }
         report.finish();
+    }
+
+    private static boolean awaitSent(WorkloadFeeder feeder, long count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && !feeder.finished()) {
+            if (feeder.sent() >= count) {
+                return true;
+            }
+            ComplianceDrills.sleep(200);
+        }
+        return feeder.sent() >= count;
     }
 }

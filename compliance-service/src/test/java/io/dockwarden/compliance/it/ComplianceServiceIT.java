@@ -170,7 +170,7 @@ class ComplianceServiceIT {
     void aLabelWaiverWaivesAndTheFindingReopensAtItsExpiryWithoutANewEvent() {
         String hostId = host();
         inventory.host(hostId, HostSnapshots.hardened());
-        Instant expiry = Instant.now().plusSeconds(4);
+        Instant expiry = Instant.now().plusSeconds(6);
         inventory.container(hostId, "c2", ContainerSnapshotBuilder.from(writableRoot())
                 .label("dockwarden.waive.5.13", "Writes its cache to the root file system until 2.5 ships")
                 .label("dockwarden.waive.5.13.expires", expiry.toString()).build());

@@ -1,7 +1,6 @@
-package io.dockwarden.notification.config;
+package io.dockwarden.stream;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +13,11 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Reads secrets from files, as container platforms mount them: an environment variable
- * {@code DOCKWARDEN_<SETTING>_FILE} names a file whose content (trimmed) becomes the setting
- * {@code DOCKWARDEN_<SETTING>}, such as {@code dockwarden.notification.email.password} from
- * {@code DOCKWARDEN_NOTIFICATION_EMAIL_PASSWORD_FILE}. A setting given directly wins over its file.
+ * Reads secrets from files, as Docker and Kubernetes mount them: an environment variable
+ * {@code DOCKWARDEN_<SETTING>_FILE} names a file whose content, without surrounding whitespace, becomes the setting
+ * {@code DOCKWARDEN_<SETTING>} (for example {@code dockwarden.backup.encryption.key} from
+ * {@code DOCKWARDEN_BACKUP_ENCRYPTION_KEY_FILE}). A setting given directly wins over its file. Values are never
+ * logged; a file that cannot be read stops the service with the variable's and the file's names only.
  */
 public class SecretFilesEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -27,7 +27,7 @@ public class SecretFilesEnvironmentPostProcessor implements EnvironmentPostProce
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Map<String, Object> secrets = secretsFrom(environment.getSystemEnvironment());
+        Map<String, Object> secrets = secretsFrom(systemEnvironment(environment));
         if (secrets.isEmpty()) {
             return;
         }
@@ -40,18 +40,26 @@ public class SecretFilesEnvironmentPostProcessor implements EnvironmentPostProce
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> systemEnvironment(ConfigurableEnvironment environment) {
+        var source = environment.getPropertySources().get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        return source != null && source.getSource() instanceof Map<?, ?> variables ? (Map<String, Object>) variables
+                : environment.getSystemEnvironment();
+    }
+
     static Map<String, Object> secretsFrom(Map<String, Object> environment) {
         Map<String, Object> secrets = new LinkedHashMap<>();
         environment.forEach((name, value) -> {
             if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && name.length() > PREFIX.length() + SUFFIX.length()
                     && value != null && !value.toString().isBlank()) {
-                Path file = Path.of(value.toString());
+                Path file = Path.of(value.toString().strip());
                 try {
                     secrets.put(name.substring(0, name.length() - SUFFIX.length()),
                             Files.readString(file, StandardCharsets.UTF_8).strip());
                 } catch (IOException e) {
-                    // Say which variable and file, never what the file holds.
-                    throw new UncheckedIOException("cannot read the secret file named by " + name + ": " + file, e);
+                    // Name the variable and the file, never what the file holds.
+                    throw new IllegalStateException(name + " names " + file + ", which cannot be read ("
+                            + e.getClass().getSimpleName() + ")");
                 }
             }
         });
