@@ -16,14 +16,19 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * Reads secrets from files, as Docker and Kubernetes mount them: an environment variable
  * {@code DOCKWARDEN_<SETTING>_FILE} names a file whose content, without surrounding whitespace, becomes the setting
  * {@code DOCKWARDEN_<SETTING>} (for example {@code dockwarden.backup.encryption.key} from
- * {@code DOCKWARDEN_BACKUP_ENCRYPTION_KEY_FILE}). A setting given directly wins over its file. Values are never
- * logged; a file that cannot be read stops the service with the variable's and the file's names only.
+ * {@code DOCKWARDEN_BACKUP_ENCRYPTION_KEY_FILE}). Only settings named as secrets are read this way (ending in
+ * {@code KEY}, {@code KEYS}, {@code SECRET}, {@code PASSWORD}, {@code TOKEN} or {@code CREDENTIALS}), so that settings
+ * that are themselves paths, such as {@code DOCKWARDEN_NOTIFICATION_ROUTING_FILE}, are left alone. A setting given
+ * directly wins over its file. Values are never logged; a file that cannot be read stops the service with the
+ * variable's and the file's names only.
  */
 public class SecretFilesEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "dockwardenSecretFiles";
     private static final String PREFIX = "DOCKWARDEN_";
     private static final String SUFFIX = "_FILE";
+    private static final java.util.List<String> SECRET_ENDINGS =
+            java.util.List.of("_KEY", "_KEYS", "_SECRET", "_PASSWORD", "_TOKEN", "_CREDENTIALS");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -40,6 +45,10 @@ public class SecretFilesEnvironmentPostProcessor implements EnvironmentPostProce
         }
     }
 
+    private static boolean namesASecret(String setting) {
+        return SECRET_ENDINGS.stream().anyMatch(setting::endsWith);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> systemEnvironment(ConfigurableEnvironment environment) {
         var source = environment.getPropertySources().get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
@@ -51,6 +60,7 @@ public class SecretFilesEnvironmentPostProcessor implements EnvironmentPostProce
         Map<String, Object> secrets = new LinkedHashMap<>();
         environment.forEach((name, value) -> {
             if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && name.length() > PREFIX.length() + SUFFIX.length()
+                    && namesASecret(name.substring(0, name.length() - SUFFIX.length()))
                     && value != null && !value.toString().isBlank()) {
                 Path file = Path.of(value.toString().strip());
                 try {

@@ -59,6 +59,13 @@ class SecretFilesEnvironmentPostProcessorTest {
                 "DOCKWARDEN__FILE", "/nope2"))).isEmpty();
     }
 
+    @Test
+    void settingsThatAreThemselvesPathsAreNotReadAsSecrets() {
+        assertThat(SecretFilesEnvironmentPostProcessor.secretsFrom(Map.of(
+                "DOCKWARDEN_NOTIFICATION_ROUTING_FILE", "/etc/dockwarden/routing.yml",
+                "DOCKWARDEN_COMPLIANCE_WAIVERS_FILE", "/etc/dockwarden/waivers.yml"))).isEmpty();
+    }
+
     private static StandardEnvironment environmentWith(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,

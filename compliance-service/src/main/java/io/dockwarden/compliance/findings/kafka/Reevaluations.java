@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ public final class Reevaluations implements SmartLifecycle {
     private @Nullable ScheduledExecutorService executor;
     private @Nullable ScheduledFuture<?> expiryTask;
     private @Nullable Instant expiryAt;
+    private final AtomicBoolean fullSweepPending = new AtomicBoolean();
     private volatile boolean running;
 
     public Reevaluations(FindingProcessor processor, KafkaSubjectStates states, PartitionOwnership ownership,
@@ -69,10 +71,10 @@ public final class Reevaluations implements SmartLifecycle {
         executor = created;
         created.scheduleWithFixedDelay(() -> sweep(state -> true, "periodic"), interval.toMillis(),
                 interval.toMillis(), TimeUnit.MILLISECONDS);
-        policy.onChange(() -> request(state -> true, "policy reloaded"));
+        policy.onChange(() -> requestAll("policy reloaded"));
         states.onChange(this::stateChanged);
         // Newly owned subjects may have missed a reload or an expiry while no instance owned them (a restart).
-        ownership.onAssignment(() -> request(state -> true, "partitions assigned"));
+        ownership.onAssignment(() -> requestAll("partitions assigned"));
         running = true;
     }
 
@@ -81,6 +83,20 @@ public final class Reevaluations implements SmartLifecycle {
         ScheduledExecutorService current = executor;
         if (current != null && !current.isShutdown()) {
             current.execute(() -> sweep(which, reason));
+        }
+    }
+
+    /**
+     * Re-evaluates every owned subject. Requests that arrive while one is still waiting to start are folded into it:
+     * it reads the policy when it runs, so it already sees what they were about.
+     */
+    public void requestAll(String reason) {
+        ScheduledExecutorService current = executor;
+        if (current != null && !current.isShutdown() && fullSweepPending.compareAndSet(false, true)) {
+            current.execute(() -> {
+                fullSweepPending.set(false);
+                sweep(state -> true, reason);
+            });
         }
     }
 
@@ -99,9 +115,26 @@ public final class Reevaluations implements SmartLifecycle {
     }
 
     private void sweep(Predicate<SubjectState> which, String reason) {
+        // A periodic task that throws is never run again: nothing may escape a sweep.
+        try {
+            int[] counts = reevaluate(which, reason);
+            if (counts[1] > 0) {
+                log.info("Re-evaluated {} owned subject(s) ({}): {} finding event(s) published", counts[0], reason,
+                        counts[1]);
+            } else {
+                log.debug("Re-evaluated {} owned subject(s) ({}): nothing changed", counts[0], reason);
+            }
+            rescheduleExpiry();
+        } catch (RuntimeException e) {
+            log.error("Re-evaluation ({}) failed; the next sweep tries again", reason, e);
+        }
+    }
+
+    private int[] reevaluate(Predicate<SubjectState> which, String reason) {
         Instant now = clock.instant();
         Instant forgetBefore = now.minus(removedRetention);
-        int count = 0;
+        int subjects = 0;
+        int events = 0;
         for (SubjectState state : states.all()) {
             if (!ownership.owns(state)) {
                 continue;
@@ -111,19 +144,16 @@ public final class Reevaluations implements SmartLifecycle {
                     processor.forgetIfRemovedBefore(state.key(), forgetBefore);
                 } else if (which.test(state)) {
                     ProcessingResult result = processor.reevaluate(state.key());
-                    count++;
-                    if (!result.events().isEmpty()) {
-                        log.info("Re-evaluating {} ({}) published {} finding event(s)", state.key(), reason,
-                                result.events().size());
-                    }
+                    subjects++;
+                    events += result.events().size();
                 }
             } catch (RuntimeException e) {
                 log.warn("Re-evaluating {} ({}) failed; the next sweep tries again: {}", state.key(), reason,
                         e.getMessage());
             }
         }
-        reevaluated.increment(count);
-        rescheduleExpiry();
+        reevaluated.increment(subjects);
+        return new int[] {subjects, events};
     }
 
     /** Finds the next waiver expiry among the owned subjects' waived findings, and wakes up exactly then. */
