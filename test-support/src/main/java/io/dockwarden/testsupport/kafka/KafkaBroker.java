@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** Large enough that oversized-record tests reach the consumers, which must reject them themselves. */
     public static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
@@ -259,9 +259,15 @@ public final class KafkaBroker implements AutoCloseable {
         Process formatter = launch(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
                 directory.resolve("server.properties").toString()), "format.log");
         try {
-            if (!formatter.waitFor(60, TimeUnit.SECONDS) || formatter.exitValue() != 0) {
-                throw new IllegalStateException("formatting Kafka storage failed: "
+            // A loaded machine can take a while to start a JVM with Kafka's class path.
+            if (!formatter.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                formatter.destroyForcibly();
+                throw new IllegalStateException("formatting Kafka storage took longer than " + START_TIMEOUT + ": "
                         + Files.readString(directory.resolve("format.log")));
+            }
+            if (formatter.exitValue() != 0) {
+                throw new IllegalStateException("formatting Kafka storage failed (exit " + formatter.exitValue()
+                        + "): " + Files.readString(directory.resolve("format.log")));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
