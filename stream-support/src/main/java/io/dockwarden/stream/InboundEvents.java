@@ -24,7 +24,7 @@ public class InboundEvents {
     }
 
     public Envelope<? extends EventData> decode(Message<byte[]> message) {
-        Map<String, Object> headers = message.getHeaders();
+        Map<String, Object> headers = kafkaFormAttributes(message.getHeaders());
         String topic = text(headers.get(KafkaHeaders.RECEIVED_TOPIC));
         DecodeResult result = codec.decode(topic == null ? "" : topic, text(headers.get(KafkaHeaders.RECEIVED_KEY)),
                 headers, payload(message));
@@ -32,6 +32,24 @@ public class InboundEvents {
             throw new RejectedEventException(rejected.rejection());
         }
         return ((DecodeResult.Accepted) result).envelope();
+    }
+
+    /**
+     * Spring Cloud Function renames CloudEvents headers from the Kafka form {@code ce_id} to the canonical
+     * {@code ce-id} for some records it recognises as CloudEvents (seen for records without a {@code content-type});
+     * the codec reads the Kafka form, so the names are put back.
+     */
+    static Map<String, Object> kafkaFormAttributes(Map<String, Object> headers) {
+        if (headers.containsKey("ce_id") || !headers.containsKey("ce-id")) {
+            return headers;
+        }
+        Map<String, Object> renamed = new java.util.LinkedHashMap<>(headers);
+        headers.forEach((name, value) -> {
+            if (name.startsWith("ce-")) {
+                renamed.putIfAbsent("ce_" + name.substring(3), value);
+            }
+        });
+        return renamed;
     }
 
     private static byte @Nullable [] payload(Message<byte[]> message) {

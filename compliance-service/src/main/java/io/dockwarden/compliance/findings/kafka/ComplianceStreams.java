@@ -33,7 +33,7 @@ class ComplianceStreams {
             MeterRegistry registry) {
         StreamMetrics metrics = new StreamMetrics(registry, "container");
         return message -> {
-            Envelope<? extends EventData> envelope = inbound.decode(CloudEventHeaderNames.restore(message));
+            Envelope<? extends EventData> envelope = inbound.decode(message);
             if (envelope.data() instanceof ContainerEvent event) {
                 Timer.Sample sample = Timer.start(registry);
                 ProcessingResult result = processor.onContainerEvent(envelope.id(), envelope.time(), event);
@@ -49,7 +49,7 @@ class ComplianceStreams {
     Consumer<Message<byte[]>> hostEvents(InboundEvents inbound, FindingProcessor processor, MeterRegistry registry) {
         StreamMetrics metrics = new StreamMetrics(registry, "host");
         return message -> {
-            Envelope<? extends EventData> envelope = inbound.decode(CloudEventHeaderNames.restore(message));
+            Envelope<? extends EventData> envelope = inbound.decode(message);
             if (envelope.data() instanceof HostObserved event) {
                 Timer.Sample sample = Timer.start(registry);
                 ProcessingResult result = processor.onHostObserved(envelope.id(), envelope.time(), event);
