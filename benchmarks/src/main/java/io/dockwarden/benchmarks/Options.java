@@ -48,7 +48,7 @@ public record Options(List<String> benchmarks, Path home, Path resultsRoot, int 
         defaults.put("results", "benchmarks/results");
         defaults.put("compliance-events", "200000");
         defaults.put("compliance-containers", "20000");
-        defaults.put("compliance-budget", "240s");
+        defaults.put("compliance-budget", "180s");
         defaults.put("jmh-forks", "1");
         defaults.put("jmh-warmup", "3");
         defaults.put("jmh-iterations", "5");
@@ -57,7 +57,7 @@ public record Options(List<String> benchmarks, Path home, Path resultsRoot, int 
         defaults.put("latency-interval", "1s");
         defaults.put("volume-size", "1g");
         defaults.put("random-share", "0.5");
-        defaults.put("notification-alerts", "5000");
+        defaults.put("notification-alerts", "2000");
         defaults.put("webhook-rate", "100000");
         defaults.put("max-run", "40m");
         return defaults;
