@@ -315,11 +315,17 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static String clusterId() {
-        // A KRaft cluster id is a base64url-encoded UUID of 22 characters.
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        // A KRaft cluster id is a base64url-encoded UUID of 22 characters. One that starts with '-' would be read
+        // by the storage tool as an option, so draw again.
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     private Process launch(List<String> mainAndArgs, String logFile) {
