@@ -8,6 +8,7 @@ import io.dockwarden.benchmarks.jmh.JmhSuite;
 import io.dockwarden.benchmarks.latency.DetectionLatency;
 import io.dockwarden.benchmarks.notification.NotificationFanOut;
 import io.dockwarden.benchmarks.results.Figure;
+import io.dockwarden.benchmarks.results.MarkdownTable;
 import io.dockwarden.benchmarks.results.Results;
 import io.dockwarden.benchmarks.results.RunEnvironment;
 import java.io.PrintStream;
@@ -67,10 +68,12 @@ public final class BenchmarkCommand {
             try {
                 List<Figure> figures = benchmark.run(context);
                 results.addAll(figures);
-                out.println(io.dockwarden.benchmarks.results.MarkdownTable.of(figures));
+                out.println(MarkdownTable.of(figures));
             } catch (Exception | Error e) {
                 log.error("{} failed", name, e);
-                results.failed(name, e.getClass().getSimpleName() + ": " + e.getMessage());
+                String message = String.valueOf(e.getMessage());
+                results.failed(name, e.getClass().getSimpleName() + ": " + message.lines().findFirst().orElse("")
+                        + " (see the log)");
             } finally {
                 context.closeAll();
             }

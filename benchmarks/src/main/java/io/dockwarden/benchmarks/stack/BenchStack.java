@@ -134,13 +134,31 @@ public final class BenchStack implements AutoCloseable {
     /** The broker of this stack, started on first use with every topic of the contract. */
     public synchronized KafkaBroker kafka() {
         if (broker == null) {
-            KafkaBroker started = KafkaBroker.dedicated();
+            KafkaBroker started = dedicatedBroker();
             started.createTopics(Topics.ALL.stream().filter(topic -> !Topics.isCompacted(topic))
                     .toArray(String[]::new));
             Topics.COMPACTED.forEach(topic -> started.createCompactedTopic(topic, 3));
             broker = started;
         }
         return broker;
+    }
+
+    /**
+     * A broker of this stack's own. Formatting its storage fails now and then (a random cluster id that starts with
+     * a dash reads as an option to the storage tool), so a failed start is tried again with a new id.
+     */
+    private static KafkaBroker dedicatedBroker() {
+        IllegalStateException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return KafkaBroker.dedicated();
+            } catch (IllegalStateException e) {
+                log.warn("Starting a broker failed (attempt {}): {}", attempt, e.getMessage().lines().findFirst()
+                        .orElse(""));
+                last = e;
+            }
+        }
+        throw last;
     }
 
     /** The S3 server of this stack, started on first use. */

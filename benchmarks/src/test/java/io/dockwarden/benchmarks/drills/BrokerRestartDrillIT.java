@@ -26,48 +26,49 @@ class BrokerRestartDrillIT {
     private static final Duration OUTAGE = Duration.ofSeconds(15);
 
     @Test
-    void losesAndDuplicatesNothingWhenTheBrokerRestartsUnderFlow() throws InterruptedException {
+    void losesAndDuplicatesNothingWhenTheBrokerRestartsUnderFlow() throws Exception {
         DrillReport report = new DrillReport("broker-restart", "Drill: broker restart while container events flow"
                 + " to compliance").setting("events", EVENTS).setting("containers", CONTAINERS)
                 .setting("rate", RATE + "/s").setting("outage", OUTAGE.toSeconds() + "s (SIGKILL, same data)");
-        ContainerEventWorkload workload = ContainerEventWorkload.of(EVENTS, CONTAINERS);
-        try (BenchStack stack = BenchStack.create(DrillReport.home(), report.logs())) {
-            KafkaBroker broker = stack.kafka();
-            stack.start(stack.services(Map.of()).compliance(FreePorts.next()));
-            long acknowledged;
-            long restartedAt;
-            try (WorkloadFeeder feeder = new WorkloadFeeder(broker.bootstrapServers(), workload, RATE)) {
-                // Both legs cross the outage: a third of the events produced, some of them processed.
-                assertThat(awaitSent(feeder, EVENTS / 3L, Duration.ofHours(1))).isTrue();
-                assertThat(ComplianceDrills.awaitCommitted(broker, committed -> committed > 0,
-                        Duration.ofMinutes(10))).as("the service processes events").isTrue();
-                long killedAt = System.nanoTime();
-                broker.kill();
-                Thread.sleep(OUTAGE.toMillis());
-                broker.start();
-                restartedAt = System.nanoTime();
-                report.count("broker down (kill to serving again)", (restartedAt - killedAt) / 1e9, "s");
-                acknowledged = feeder.awaitAcknowledged(Duration.ofHours(1).toMillis());
+        report.run(() -> {
+            ContainerEventWorkload workload = ContainerEventWorkload.of(EVENTS, CONTAINERS);
+            try (BenchStack stack = BenchStack.create(DrillReport.home(), report.logs())) {
+                KafkaBroker broker = stack.kafka();
+                stack.start(stack.services(Map.of()).compliance(FreePorts.next()));
+                long acknowledged;
+                long restartedAt;
+                try (WorkloadFeeder feeder = new WorkloadFeeder(broker.bootstrapServers(), workload, RATE)) {
+                    // Both legs cross the outage: a third of the events produced, some of them processed.
+                    assertThat(awaitSent(feeder, EVENTS / 3L, Duration.ofHours(1))).isTrue();
+                    assertThat(ComplianceDrills.awaitCommitted(broker, committed -> committed > 0,
+                            Duration.ofMinutes(10))).as("the service processes events").isTrue();
+                    long killedAt = System.nanoTime();
+                    broker.kill();
+                    Thread.sleep(OUTAGE.toMillis());
+                    broker.start();
+                    restartedAt = System.nanoTime();
+                    report.count("broker down (kill to serving again)", (restartedAt - killedAt) / 1e9, "s");
+                    acknowledged = feeder.awaitAcknowledged(Duration.ofHours(1).toMillis());
+                }
+                boolean processed = ComplianceDrills.awaitCommitted(broker, committed -> committed >= EVENTS,
+                        Duration.ofHours(3));
+                report.count("seconds from the restart to the last event processed",
+                        (System.nanoTime() - restartedAt) / 1e9, "s");
+                long onTopic = ComplianceDrills.records(broker, Topics.CONTAINER_EVENTS);
+                long committed = ComplianceDrills.committed(broker);
+                String drill = report.name();
+                report.add(Figure.of(drill, "events acknowledged by the broker", acknowledged, "events")
+                                .against("events produced", EVENTS).ratioEquals(1.0))
+                        .add(Figure.of(drill, "events on the input topic", onTopic, "events")
+                                .against("events produced", EVENTS).ratioEquals(1.0))
+                        .add(Figure.of(drill, "events processed (offsets committed)", committed, "events")
+                                .against("events on the input topic", onTopic).ratioEquals(1.0)
+                                .note(processed ? "" : "not all within 3 h"))
+                        .add(Figure.of(drill, "events dead-lettered", ComplianceDrills.records(broker,
+                                Topics.deadLetterOf(Topics.CONTAINER_EVENTS)), "events").valueEquals(0));
+                ComplianceDrills.countFindings(stack, workload, report);
             }
-            boolean processed = ComplianceDrills.awaitCommitted(broker, committed -> committed >= EVENTS,
-                    Duration.ofHours(3));
-            report.count("seconds from the restart to the last event processed",
-                    (System.nanoTime() - restartedAt) / 1e9, "s");
-            long onTopic = ComplianceDrills.records(broker, Topics.CONTAINER_EVENTS);
-            long committed = ComplianceDrills.committed(broker);
-            String drill = report.name();
-            report.add(Figure.of(drill, "events acknowledged by the broker", acknowledged, "events")
-                            .against("events produced", EVENTS).ratioEquals(1.0))
-                    .add(Figure.of(drill, "events on the input topic", onTopic, "events")
-                            .against("events produced", EVENTS).ratioEquals(1.0))
-                    .add(Figure.of(drill, "events processed (offsets committed)", committed, "events")
-                            .against("events on the input topic", onTopic).ratioEquals(1.0)
-                            .note(processed ? "" : "not all within 3 h"))
-                    .add(Figure.of(drill, "events dead-lettered", ComplianceDrills.records(broker,
-                            Topics.deadLetterOf(Topics.CONTAINER_EVENTS)), "events").valueEquals(0));
-            ComplianceDrills.countFindings(stack, workload, report);
-        }
-        report.finish();
+        });
     }
 
     private static boolean awaitSent(WorkloadFeeder feeder, long count, Duration timeout) {

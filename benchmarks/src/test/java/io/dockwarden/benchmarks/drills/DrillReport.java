@@ -68,6 +68,28 @@ final class DrillReport {
         return add(Figure.of(drill, metric, value, unit).valueEquals(expected));
     }
 
+    /**
+     * Runs the drill's body, then writes and prints what was counted and fails if a goal was missed. When the body
+     * fails, what it had counted up to then is still written, with the failure.
+     */
+    void run(Body body) throws Exception {
+        try {
+            body.run();
+        } catch (Exception | AssertionError e) {
+            results.failed(drill, e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines()
+                    .findFirst().orElse(""));
+            results.write();
+            System.out.println(MarkdownTable.of(figures));
+            throw e;
+        }
+        finish();
+    }
+
+    /** A drill's body. */
+    interface Body {
+        void run() throws Exception;
+    }
+
     /** Writes and prints what was counted, then fails if a goal was missed. */
     void finish() {
         results.write();

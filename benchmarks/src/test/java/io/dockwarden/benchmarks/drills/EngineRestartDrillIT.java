@@ -39,78 +39,79 @@ class EngineRestartDrillIT {
     private static final Duration CONVERGENCE_TIMEOUT = Duration.ofMinutes(5);
 
     @Test
-    void convergesWithoutMissingAChangeMadeWhileDisconnected() throws InterruptedException {
+    void convergesWithoutMissingAChangeMadeWhileDisconnected() throws Exception {
         DrillReport report = new DrillReport("engine-restart", "Drill: engine restart with changes while the "
                 + "inventory is disconnected").setting("changes while disconnected", 20);
-        try (TestDockerd dockerd = TestDockerd.start();
-                BenchStack stack = BenchStack.create(DrillReport.home(), report.logs());
-                EngineLink link = new EngineLink(Path.of(dockerd.dockerHost().substring("unix://".length())))) {
-            DockerEngine engine = dockerd.engine();
-            engine.ensureTestImage();
-            DockerClient docker = engine.client();
-            String hostId = docker.infoCmd().exec().getId();
-            RunningService inventory = stack.start(stack.services(link.dockerHost(), Map.of())
-                    .inventory(FreePorts.next()));
-            List<String> before = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                before.add(i < 4 ? engine.createAndStart("before-" + i, command -> { })
-                        : engine.createContainer("before-" + i, command -> { }));
-            }
-            try (TopicProbe state = stack.kafka().probeFromBeginning(Topics.CONTAINER_STATE)) {
-                assertThat(awaitConverged(state, docker, hostId, Duration.ofMinutes(3)))
-                        .as("the inventory's state matches the engine before the drill").isTrue();
+        report.run(() -> {
+            try (TestDockerd dockerd = TestDockerd.start();
+                    BenchStack stack = BenchStack.create(DrillReport.home(), report.logs());
+                    EngineLink link = new EngineLink(Path.of(dockerd.dockerHost().substring("unix://".length())))) {
+                DockerEngine engine = dockerd.engine();
+                engine.ensureTestImage();
+                DockerClient docker = engine.client();
+                String hostId = docker.infoCmd().exec().getId();
+                RunningService inventory = stack.start(stack.services(link.dockerHost(), Map.of())
+                        .inventory(FreePorts.next()));
+                List<String> before = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    before.add(i < 4 ? engine.createAndStart("before-" + i, command -> { })
+                            : engine.createContainer("before-" + i, command -> { }));
+                }
+                try (TopicProbe state = stack.kafka().probeFromBeginning(Topics.CONTAINER_STATE)) {
+                    assertThat(awaitConverged(state, docker, hostId, Duration.ofMinutes(3)))
+                            .as("the inventory's state matches the engine before the drill").isTrue();
 
-                link.cut();
-                boolean sawDown = awaitHealth(inventory, "engine", status -> !"UP".equals(status),
-                        Duration.ofSeconds(90));
-                dockerd.stop();
-                dockerd.startAgain();
-                List<Predicate<Map<String, View>>> changes = new ArrayList<>();
-                List<String> created = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    String name = "during-" + i;
-                    String id = engine.createContainer(name, command -> { });
-                    created.add(id);
-                    changes.add(views -> views.containsKey(id));
+                    link.cut();
+                    boolean sawDown = awaitHealth(inventory, "engine", status -> !"UP".equals(status),
+                            Duration.ofSeconds(90));
+                    dockerd.stop();
+                    dockerd.startAgain();
+                    List<Predicate<Map<String, View>>> changes = new ArrayList<>();
+                    List<String> created = new ArrayList<>();
+                    for (int i = 0; i < 8; i++) {
+                        String name = "during-" + i;
+                        String id = engine.createContainer(name, command -> { });
+                        created.add(id);
+                        changes.add(views -> views.containsKey(id));
+                    }
+                    for (int i = 0; i < 4; i++) {
+                        String id = created.get(i);
+                        docker.startContainerCmd(id).exec();
+                        changes.add(views -> views.containsKey(id) && views.get(id).status().equals("running"));
+                    }
+                    for (String id : List.of(before.get(0), before.get(4), before.get(5))) {
+                        docker.removeContainerCmd(id).withForce(true).exec();
+                        changes.add(views -> !views.containsKey(id));
+                    }
+                    for (String id : List.of(before.get(1), before.get(2))) {
+                        docker.startContainerCmd(id).exec();
+                        changes.add(views -> views.containsKey(id) && views.get(id).status().equals("running"));
+                    }
+                    for (String id : List.of(before.get(3), created.get(5), created.get(6))) {
+                        String name = "renamed-" + id.substring(0, 8);
+                        docker.renameContainerCmd(id).withName(name).exec();
+                        changes.add(views -> views.containsKey(id) && views.get(id).name().equals(name));
+                    }
+                    assertThat(changes).hasSize(20);
+                    long restored = System.nanoTime();
+                    link.restore();
+                    boolean converged = awaitConverged(state, docker, hostId, CONVERGENCE_TIMEOUT);
+                    double seconds = (System.nanoTime() - restored) / 1e9;
+                    Map<String, View> published = published(state.records(), hostId);
+                    long missed = changes.stream().filter(change -> !change.test(published)).count();
+                    String drill = report.name();
+                    report.expect("inventory reported the engine down while cut", sawDown ? 1 : 0, "yes", 1)
+                            .add(Figure.of(drill, "seconds from reconnect to the published state matching the engine",
+                                    seconds, "s").note(converged ? "converged" : "not converged within "
+                                    + CONVERGENCE_TIMEOUT.toMinutes() + " min"))
+                            .add(Figure.of(drill, "changes missed", missed, "changes").valueEquals(0))
+                            .add(Figure.of(drill, "containers on the engine", engineView(docker).size(), "containers")
+                                    .against("containers published", published.size()).ratioEquals(1.0))
+                            .expect("inventory health at the end",
+                                    "UP".equals(inventory.actuator().healthStatus("")) ? 1 : 0, "UP", 1);
                 }
-                for (int i = 0; i < 4; i++) {
-                    String id = created.get(i);
-                    docker.startContainerCmd(id).exec();
-                    changes.add(views -> views.containsKey(id) && views.get(id).status().equals("running"));
-                }
-                for (String id : List.of(before.get(0), before.get(4), before.get(5))) {
-                    docker.removeContainerCmd(id).withForce(true).exec();
-                    changes.add(views -> !views.containsKey(id));
-                }
-                for (String id : List.of(before.get(1), before.get(2))) {
-                    docker.startContainerCmd(id).exec();
-                    changes.add(views -> views.containsKey(id) && views.get(id).status().equals("running"));
-                }
-                for (String id : List.of(before.get(3), created.get(5), created.get(6))) {
-                    String name = "renamed-" + id.substring(0, 8);
-                    docker.renameContainerCmd(id).withName(name).exec();
-                    changes.add(views -> views.containsKey(id) && views.get(id).name().equals(name));
-                }
-                assertThat(changes).hasSize(20);
-                long restored = System.nanoTime();
-                link.restore();
-                boolean converged = awaitConverged(state, docker, hostId, CONVERGENCE_TIMEOUT);
-                double seconds = (System.nanoTime() - restored) / 1e9;
-                Map<String, View> published = published(state.records(), hostId);
-                long missed = changes.stream().filter(change -> !change.test(published)).count();
-                String drill = report.name();
-                report.expect("inventory reported the engine down while cut", sawDown ? 1 : 0, "yes", 1)
-                        .add(Figure.of(drill, "seconds from reconnect to the published state matching the engine",
-                                seconds, "s").note(converged ? "converged" : "not converged within "
-                                + CONVERGENCE_TIMEOUT.toMinutes() + " min"))
-                        .add(Figure.of(drill, "changes missed", missed, "changes").valueEquals(0))
-                        .add(Figure.of(drill, "containers on the engine", engineView(docker).size(), "containers")
-                                .against("containers published", published.size()).ratioEquals(1.0))
-                        .expect("inventory health at the end",
-                                "UP".equals(inventory.actuator().healthStatus("")) ? 1 : 0, "UP", 1);
             }
-        }
-        report.finish();
+        });
     }
 
     private static boolean awaitHealth(RunningService service, String component, Predicate<String> condition,

@@ -63,76 +63,77 @@ class PoisonInputDrillIT {
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(20);
 
     @Test
-    void deadLettersEveryBadRecordWithAReasonAndProcessesTheGoodOnes() throws InterruptedException {
+    void deadLettersEveryBadRecordWithAReasonAndProcessesTheGoodOnes() throws Exception {
         DrillReport report = new DrillReport("poison-input", "Drill: poison input on every consumed topic")
                 .setting("bad records per topic", BAD).setting("good records", "one after every " + BAD_PER_GOOD);
-        String engineHost = DockerEngine.local().client().infoCmd().exec().getId();
-        String secret = WebhookSignature.newSecret();
-        try (BenchStack stack = BenchStack.create(DrillReport.home(), report.logs());
-                SignedWebhookReceiver receiver = new SignedWebhookReceiver(secret)) {
-            KafkaBroker broker = stack.kafka();
-            StackServices services = stack.services(Map.of(
-                    StackServices.NOTIFICATION, Map.of("DOCKWARDEN_NOTIFICATION_ROUTING_FILE",
-                            routingFile(stack.work(), receiver.url(), secret).toString()),
-                    StackServices.BACKUP, Map.of("DOCKWARDEN_BACKUP_POLICIES_RESCAN_INTERVAL", "1h")));
-            Map<String, RunningService> running = new LinkedHashMap<>();
-            running.put(StackServices.COMPLIANCE, stack.start(services.compliance(FreePorts.next())));
-            running.put(StackServices.BACKUP, stack.start(services.backup(FreePorts.next()),
-                    List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError")));
-            running.put(StackServices.NOTIFICATION, stack.start(services.notification(FreePorts.next())));
+        report.run(() -> {
+            String engineHost = DockerEngine.local().client().infoCmd().exec().getId();
+            String secret = WebhookSignature.newSecret();
+            try (BenchStack stack = BenchStack.create(DrillReport.home(), report.logs());
+                    SignedWebhookReceiver receiver = new SignedWebhookReceiver(secret)) {
+                KafkaBroker broker = stack.kafka();
+                StackServices services = stack.services(Map.of(
+                        StackServices.NOTIFICATION, Map.of("DOCKWARDEN_NOTIFICATION_ROUTING_FILE",
+                                routingFile(stack.work(), receiver.url(), secret).toString()),
+                        StackServices.BACKUP, Map.of("DOCKWARDEN_BACKUP_POLICIES_RESCAN_INTERVAL", "1h")));
+                Map<String, RunningService> running = new LinkedHashMap<>();
+                running.put(StackServices.COMPLIANCE, stack.start(services.compliance(FreePorts.next())));
+                running.put(StackServices.BACKUP, stack.start(services.backup(FreePorts.next()),
+                        List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError")));
+                running.put(StackServices.NOTIFICATION, stack.start(services.notification(FreePorts.next())));
 
-            Map<String, IntFunction<EventData>> goods = goodRecords(engineHost);
-            try (BulkProducer producer = new BulkProducer(broker.bootstrapServers())) {
-                for (int i = 0; i < BAD; i++) {
-                    for (String topic : goods.keySet()) {
-                        producer.send(PoisonRecords.bad(topic, i));
-                        if (i % BAD_PER_GOOD == BAD_PER_GOOD - 1) {
-                            int good = i / BAD_PER_GOOD;
-                            producer.send(PoisonRecords.good(goods.get(topic).apply(good), "drill-good-" + good,
-                                    good));
+                Map<String, IntFunction<EventData>> goods = goodRecords(engineHost);
+                try (BulkProducer producer = new BulkProducer(broker.bootstrapServers())) {
+                    for (int i = 0; i < BAD; i++) {
+                        for (String topic : goods.keySet()) {
+                            producer.send(PoisonRecords.bad(topic, i));
+                            if (i % BAD_PER_GOOD == BAD_PER_GOOD - 1) {
+                                int good = i / BAD_PER_GOOD;
+                                producer.send(PoisonRecords.good(goods.get(topic).apply(good), "drill-good-" + good,
+                                        good));
+                            }
                         }
                     }
+                    producer.flush();
                 }
-                producer.flush();
-            }
-            boolean drained = awaitDrained(broker, Duration.ofSeconds(20), DRAIN_TIMEOUT);
-            report.expect("consumers caught up with every topic", drained ? 1 : 0, "yes", 1);
-            String drill = report.name();
-            int goodPerTopic = BAD / BAD_PER_GOOD;
-            List<String> bodies = receiver.accepted().stream()
-                    .map(delivery -> new String(delivery.body(), StandardCharsets.UTF_8)).toList();
-            String policies = running.get(StackServices.BACKUP).actuator().get("/api/policies");
-            Map<String, Function<String, Boolean>> processed = new LinkedHashMap<>();
-            List<String> findings = values(broker, Topics.FINDINGS);
-            List<String> backupEvents = values(broker, Topics.BACKUP_EVENTS);
-            processed.put(Topics.CONTAINER_EVENTS, id -> containsQuoted(findings, id));
-            processed.put(Topics.HOST_EVENTS, id -> containsQuoted(findings, id));
-            processed.put(Topics.VOLUME_EVENTS, id -> policies.contains("\"" + id + "\""));
-            processed.put(Topics.BACKUP_COMMANDS, id -> containsQuoted(backupEvents, id));
-            processed.put(Topics.FINDINGS, id -> containsQuoted(bodies, id));
-            processed.put(Topics.REPORTS, id -> containsQuoted(bodies, id));
-            processed.put(Topics.BACKUP_EVENTS, id -> containsQuoted(bodies, id));
-            long goodDeadLettered = 0;
-            for (String topic : goods.keySet()) {
-                DeadLetters letters = deadLetters(broker, topic);
-                goodDeadLettered += letters.good();
-                report.add(Figure.of(drill, "bad records dead-lettered with a reason, " + topic,
-                        letters.badWithReason(), "records").against("bad records sent", BAD).ratioEquals(1.0)
-                        .note(letters.reasons().toString()));
-                int done = 0;
-                for (int good = 0; good < goodPerTopic; good++) {
-                    if (processed.get(topic).apply(marker(topic, good))) {
-                        done++;
+                boolean drained = awaitDrained(broker, Duration.ofSeconds(20), DRAIN_TIMEOUT);
+                report.expect("consumers caught up with every topic", drained ? 1 : 0, "yes", 1);
+                String drill = report.name();
+                int goodPerTopic = BAD / BAD_PER_GOOD;
+                List<String> bodies = receiver.accepted().stream()
+                        .map(delivery -> new String(delivery.body(), StandardCharsets.UTF_8)).toList();
+                String policies = running.get(StackServices.BACKUP).actuator().get("/api/policies");
+                Map<String, Function<String, Boolean>> processed = new LinkedHashMap<>();
+                List<String> findings = values(broker, Topics.FINDINGS);
+                List<String> backupEvents = values(broker, Topics.BACKUP_EVENTS);
+                processed.put(Topics.CONTAINER_EVENTS, id -> containsQuoted(findings, id));
+                processed.put(Topics.HOST_EVENTS, id -> containsQuoted(findings, id));
+                processed.put(Topics.VOLUME_EVENTS, id -> policies.contains("\"" + id + "\""));
+                processed.put(Topics.BACKUP_COMMANDS, id -> containsQuoted(backupEvents, id));
+                processed.put(Topics.FINDINGS, id -> containsQuoted(bodies, id));
+                processed.put(Topics.REPORTS, id -> containsQuoted(bodies, id));
+                processed.put(Topics.BACKUP_EVENTS, id -> containsQuoted(bodies, id));
+                long goodDeadLettered = 0;
+                for (String topic : goods.keySet()) {
+                    DeadLetters letters = deadLetters(broker, topic);
+                    goodDeadLettered += letters.good();
+                    report.add(Figure.of(drill, "bad records dead-lettered with a reason, " + topic,
+                            letters.badWithReason(), "records").against("bad records sent", BAD).ratioEquals(1.0)
+                            .note(letters.reasons().toString()));
+                    int done = 0;
+                    for (int good = 0; good < goodPerTopic; good++) {
+                        if (processed.get(topic).apply(marker(topic, good))) {
+                            done++;
+                        }
                     }
+                    report.add(Figure.of(drill, "good records processed, " + topic, done, "records")
+                            .against("good records sent", goodPerTopic).ratioEquals(1.0));
                 }
-                report.add(Figure.of(drill, "good records processed, " + topic, done, "records")
-                        .against("good records sent", goodPerTopic).ratioEquals(1.0));
+                report.add(Figure.of(drill, "good records dead-lettered", goodDeadLettered, "records").valueEquals(0));
+                running.forEach((name, service) -> report.add(Figure.of(drill, "health afterwards, " + name,
+                        "UP".equals(service.actuator().healthStatus("")) ? 1 : 0, "UP").valueEquals(1)));
             }
-            report.add(Figure.of(drill, "good records dead-lettered", goodDeadLettered, "records").valueEquals(0));
-            running.forEach((name, service) -> report.add(Figure.of(drill, "health afterwards, " + name,
-                    "UP".equals(service.actuator().healthStatus("")) ? 1 : 0, "UP").valueEquals(1)));
-        }
-        report.finish();
+        });
     }
 
     /** The good record for each consumed topic; each carries an id its effect will show. */

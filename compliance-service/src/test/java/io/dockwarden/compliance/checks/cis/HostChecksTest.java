@@ -45,7 +45,7 @@ class HostChecksTest {
         Verdict.Fail fail = fails(on(check, HostSnapshots.insecure()), Severity.HIGH);
         assertThat(fail.evidence()).extracting(evidence -> evidence.field()).containsExactly(
                 "RegistryConfig.InsecureRegistryCIDRs", "RegistryConfig.IndexConfigs[registry.internal:5000].Secure");
-        assertThat(fail.evidence().get(0).actual()).isEqualTo("[10.0.0.0/8]");
+        assertThat(fail.evidence().get(0).actual()).isEqualTo("[198.51.100.0/24]");
     }
 
     @Test

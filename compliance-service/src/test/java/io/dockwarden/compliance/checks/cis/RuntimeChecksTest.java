@@ -205,13 +205,13 @@ class RuntimeChecksTest {
 
         @Test
         void failsAPortBelow1024() {
-            assertThat(onlyEvidence(fails(on(check, compliant().ports(List.of(new PortBinding(80, "tcp", "10.0.0.1",
+            assertThat(onlyEvidence(fails(on(check, compliant().ports(List.of(new PortBinding(80, "tcp", "198.51.100.1",
                     80))).build()), Severity.LOW)).field()).isEqualTo("NetworkSettings.Ports[80/tcp].HostPort");
         }
 
         @Test
         void treats1023AsPrivileged() {
-            fails(on(check, compliant().ports(List.of(new PortBinding(8080, "tcp", "10.0.0.1", 1023))).build()),
+            fails(on(check, compliant().ports(List.of(new PortBinding(8080, "tcp", "198.51.100.1", 1023))).build()),
                     Severity.LOW);
         }
     }
