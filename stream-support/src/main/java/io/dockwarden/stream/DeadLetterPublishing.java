@@ -16,7 +16,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
@@ -51,7 +53,25 @@ class DeadLetterPublishing implements ListenerContainerWithDlqAndRetryCustomizer
     @Override
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
             @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+            @Nullable BackOff backOff, @Nullable ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
+        configure(container, destinationName, group, properties != null && properties.isBatchMode());
+    }
+
+    @Override
+    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+            @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
             @Nullable BackOff backOff) {
+        configure(container, destinationName, group, false);
+    }
+
+    /**
+     * A record listener commits each record's offset once it is processed. A batch listener commits the poll's
+     * offsets once the batch returns; to dead-letter one record it throws a {@code BatchListenerFailedException}
+     * naming it, after making the records before it durable: those are committed, the named one is retried or
+     * dead-lettered like a record listener's, and the rest are consumed again.
+     */
+    private void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+            boolean batch) {
         createDeadLetterTopics(destinationName);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
@@ -67,7 +87,8 @@ class DeadLetterPublishing implements ListenerContainerWithDlqAndRetryCustomizer
         errorHandler.addNotRetryableExceptions(RejectedEventException.class);
         errorHandler.setCommitRecovered(true);
         container.setCommonErrorHandler(errorHandler);
-        container.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        container.getContainerProperties().setAckMode(batch ? ContainerProperties.AckMode.BATCH
+                : ContainerProperties.AckMode.RECORD);
     }
 
     @Override

@@ -79,12 +79,24 @@ public final class BackupPipeline {
                 request.volumeName(), request.trigger(), startedAt), request.backupId() + ":started", startedAt);
         StorageLayout layout = catalog.layout();
         String folder = layout.backupPrefix(request.hostId(), request.volumeName(), request.backupId());
+        cleanup.hold(folder);
+        try {
+            return run(request, startedAt, layout, folder);
+        } finally {
+            cleanup.release(folder);
+        }
+    }
+
+    private EventData run(BackupRequest request, Instant startedAt, StorageLayout layout, String folder) {
         try {
             VolumeView volume = inspect(request.volumeName());
             BackupPolicy policy = policyOf(volume);
             Attempt done = null;
             for (int attempt = 1; done == null; attempt++) {
                 try {
+                    if (attempt > 1) {
+                        cleanup.beforeRetry(folder);
+                    }
                     done = attempt(request, policy);
                 } catch (StepFailure failure) {
                     cleanup.clean(folder);

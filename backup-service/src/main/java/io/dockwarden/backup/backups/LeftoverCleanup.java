@@ -1,5 +1,6 @@
 package io.dockwarden.backup.backups;
 
+import io.dockwarden.backup.catalog.StorageLayout;
 import io.dockwarden.backup.ports.ObjectStore;
 import io.dockwarden.backup.ports.Retrying;
 import java.util.List;
@@ -12,6 +13,11 @@ import org.slf4j.LoggerFactory;
  * Removes what a failed attempt left in the bucket: open multipart uploads (hidden, billed orphans) and objects of a
  * backup that never got its manifest. When the store cannot be reached, as in an outage, the folder is remembered and
  * cleaned as soon as {@link #retryPending()} reaches the store again.
+ *
+ * <p>A backup's retries write to the same folder as its failed attempt, so a remembered cleanup must never catch up
+ * with a later attempt: a folder {@link #hold held} by a backup under way is left to that backup, which cleans it
+ * itself before its next attempt; and a folder holding a manifest is a completed backup whose objects are never
+ * deleted here, whatever was remembered about it.
  */
 public final class LeftoverCleanup {
 
@@ -20,6 +26,7 @@ public final class LeftoverCleanup {
     private final ObjectStore store;
     private final Retrying retrying;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     public LeftoverCleanup(ObjectStore store, Retrying retrying) {
         this.store = store;
@@ -37,9 +44,37 @@ public final class LeftoverCleanup {
         }
     }
 
-    /** Tries the remembered folders again, once each. */
+    /** A backup under way writes to this folder: remembered cleanups leave it alone until {@link #release}. */
+    public void hold(String folder) {
+        held.add(folder);
+    }
+
+    public void release(String folder) {
+        held.remove(folder);
+    }
+
+    /**
+     * Before a retry writes to the folder again: removes what an earlier attempt left there if that could not be done
+     * at the time. A failure leaves it remembered; the attempt goes on (and overwrites the same keys).
+     */
+    public void beforeRetry(String folder) {
+        if (!pending.contains(folder)) {
+            return;
+        }
+        try {
+            cleanOnce(folder);
+            pending.remove(folder);
+        } catch (RuntimeException e) {
+            log.debug("Cleaning up {} before a retry failed: {}", folder, e.getMessage());
+        }
+    }
+
+    /** Tries the remembered folders again, once each, except those a backup under way holds. */
     public void retryPending() {
         for (String folder : List.copyOf(pending)) {
+            if (held.contains(folder)) {
+                continue;
+            }
             try {
                 cleanOnce(folder);
                 pending.remove(folder);
@@ -59,7 +94,12 @@ public final class LeftoverCleanup {
             store.abort(upload);
             log.info("Aborted incomplete upload {} of {}", upload.uploadId(), upload.key());
         }
-        for (ObjectStore.ObjectSummary object : store.list(folder)) {
+        List<ObjectStore.ObjectSummary> objects = store.list(folder);
+        if (objects.stream().anyMatch(object -> object.key().endsWith("/" + StorageLayout.MANIFEST))) {
+            log.info("Kept {}: it holds a manifest, so a later attempt completed the backup", folder);
+            return;
+        }
+        for (ObjectStore.ObjectSummary object : objects) {
             store.delete(object.key());
         }
     }

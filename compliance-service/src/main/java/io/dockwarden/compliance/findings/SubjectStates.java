@@ -10,6 +10,14 @@ public interface SubjectStates {
 
     void save(SubjectState state);
 
+    /**
+     * Saves several states, in order, returning once all are durable. Stores that can should send them together and
+     * wait once.
+     */
+    default void saveAll(Collection<SubjectState> states) {
+        states.forEach(this::save);
+    }
+
     /** Forgets a subject for good (a removed container past its retention). */
     void delete(String key);
 

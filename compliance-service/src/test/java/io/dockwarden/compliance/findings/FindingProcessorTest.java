@@ -286,6 +286,76 @@ class FindingProcessorTest {
         assertThat(sink.published).extracting(IdentifiedEvent::id).containsExactlyElementsOf(ids);
     }
 
+    @Test
+    void aBatchWritesNothingUntilItCommitsAndBuildsOnItsOwnStates() {
+        String key = SubjectState.containerKey(HOST_ID, CONTAINER_ID);
+        int writes = states.writes;
+        FindingProcessor.Batch batch = processor.batch();
+        batch.onContainerEvent("first", T0.plusSeconds(1), new ContainerObserved(HOST_ID, CONTAINER_ID,
+                T0.plusSeconds(1), writableRoot()));
+        ProcessingResult fixed = batch.onContainerEvent("second", T0.plusSeconds(2), new ContainerObserved(HOST_ID,
+                CONTAINER_ID, T0.plusSeconds(2), ContainerSnapshots.hardened()));
+        ProcessingResult again = batch.onContainerEvent("second", T0.plusSeconds(2), new ContainerObserved(HOST_ID,
+                CONTAINER_ID, T0.plusSeconds(2), ContainerSnapshots.hardened()));
+
+        assertThat(states.get(key)).isNull();
+        assertThat(fixed.events()).extracting(IdentifiedEvent::data).hasOnlyElementsOfType(FindingResolved.class)
+                .extracting(FindingEvent::checkId).contains("5.13");
+        assertThat(again.disposition()).isEqualTo(Disposition.DUPLICATE);
+        assertThat(batch.size()).isEqualTo(1);
+
+        batch.commit();
+        assertThat(states.writes - writes).as("one write for the subject's last state").isEqualTo(1);
+        assertThat(states.get(key).lastEventId()).isEqualTo("second");
+        assertThat(states.get(key).revision()).isEqualTo(2);
+        assertThat(sink.awaited).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchWhoseFindingsAreNotAcknowledgedWritesNoStateAndItsRetryPublishesTheSameIds() {
+        ContainerObserved event = new ContainerObserved(HOST_ID, CONTAINER_ID, T0, writableRoot());
+        sink.unacknowledged = true;
+        FindingProcessor.Batch failed = processor.batch();
+        failed.onContainerEvent("retry-me", T0.plusSeconds(1), event);
+        assertThatThrownBy(failed::commit).hasMessageContaining("no acknowledgement");
+        assertThat(states.get(SubjectState.containerKey(HOST_ID, CONTAINER_ID))).isNull();
+        List<String> ids = sink.published.stream().map(IdentifiedEvent::id).toList();
+        assertThat(ids).isNotEmpty();
+
+        sink.unacknowledged = false;
+        sink.clear();
+        FindingProcessor.Batch retry = processor.batch();
+        assertThat(retry.onContainerEvent("retry-me", T0.plusSeconds(1), event).disposition())
+                .isEqualTo(Disposition.APPLIED);
+        retry.commit();
+        assertThat(sink.published).extracting(IdentifiedEvent::id).containsExactlyElementsOf(ids);
+        assertThat(states.get(SubjectState.containerKey(HOST_ID, CONTAINER_ID))).isNotNull();
+    }
+
+    @Test
+    void aReevaluationOfASubjectPendingInABatchWaitsForTheCommitAndBuildsOnIt() throws Exception {
+        observe(writableRoot());
+        String key = SubjectState.containerKey(HOST_ID, CONTAINER_ID);
+        long committedRevision = states.get(key).revision();
+        FindingProcessor.Batch batch = processor.batch();
+        sequence++;
+        batch.onContainerEvent("event-" + sequence, T0.plusSeconds(sequence), new ContainerObserved(HOST_ID,
+                CONTAINER_ID, T0.plusSeconds(sequence), ContainerSnapshots.hardened()));
+
+        AtomicReference<ProcessingResult> reevaluated = new AtomicReference<>();
+        Thread sweep = new Thread(() -> reevaluated.set(processor.reevaluate(key)));
+        sweep.start();
+        sweep.join(300);
+        // A correct processor can never get here first; the wait only gives a wrong one the chance to.
+        assertThat(reevaluated.get()).as("re-evaluation ran on a subject still pending").isNull();
+
+        batch.commit();
+        sweep.join(10_000);
+        assertThat(reevaluated.get()).isNotNull();
+        assertThat(states.get(key).revision()).isEqualTo(committedRevision + 1);
+        assertThat(states.get(key).container()).isEqualTo(ContainerSnapshots.hardened());
+    }
+
     /** A clock the test moves. */
     static final class MutableClock extends Clock {
 

@@ -9,6 +9,9 @@ final class RecordingSink implements FindingEventSink {
 
     final List<IdentifiedEvent> published = new ArrayList<>();
     boolean failing;
+    /** Sends go out but their acknowledgement never comes, like a broker that fails while a batch waits. */
+    boolean unacknowledged;
+    int awaited;
 
     @Override
     public void publish(List<IdentifiedEvent> events) {
@@ -16,6 +19,21 @@ final class RecordingSink implements FindingEventSink {
             throw new IllegalStateException("broker unavailable");
         }
         published.addAll(events);
+    }
+
+    @Override
+    public Pending send(List<IdentifiedEvent> events) {
+        if (failing) {
+            throw new IllegalStateException("broker unavailable");
+        }
+        published.addAll(events);
+        boolean acknowledged = !unacknowledged;
+        return () -> {
+            awaited++;
+            if (!acknowledged) {
+                throw new IllegalStateException("no acknowledgement from the broker");
+            }
+        };
     }
 
     List<FindingEvent> data() {

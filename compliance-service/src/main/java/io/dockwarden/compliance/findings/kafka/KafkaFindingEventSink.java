@@ -14,7 +14,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes finding events with their deterministic ids: all sends first, then one wait for every acknowledgement,
- * so that a container opening a dozen findings costs one round trip. The idempotent producer keeps them in order.
+ * so that a container opening a dozen findings (or a batch of containers) costs one round trip. The idempotent
+ * producer keeps them in order.
  */
 final class KafkaFindingEventSink implements FindingEventSink {
 
@@ -30,23 +31,32 @@ final class KafkaFindingEventSink implements FindingEventSink {
 
     @Override
     public void publish(List<IdentifiedEvent> events) {
+        send(events).await();
+    }
+
+    @Override
+    public Pending send(List<IdentifiedEvent> events) {
         if (events.isEmpty()) {
-            return;
+            return Pending.DONE;
         }
         List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
         for (IdentifiedEvent event : events) {
             sends.add(publisher.send(codec.encode(event.data(), event.id(), event.time())));
         }
+        CompletableFuture<Void> all = CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+        return () -> await(all, events.size());
+    }
+
+    private void await(CompletableFuture<Void> all, int count) {
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            all.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FindingPublishFailedException(events.size(), e);
+            throw new FindingPublishFailedException(count, e);
         } catch (ExecutionException e) {
-            throw new FindingPublishFailedException(events.size(), e.getCause() == null ? e : e.getCause());
+            throw new FindingPublishFailedException(count, e.getCause() == null ? e : e.getCause());
         } catch (TimeoutException e) {
-            throw new FindingPublishFailedException(events.size(), e);
+            throw new FindingPublishFailedException(count, e);
         }
     }
 

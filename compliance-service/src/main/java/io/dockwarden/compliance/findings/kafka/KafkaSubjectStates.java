@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -110,6 +111,18 @@ public final class KafkaSubjectStates implements SubjectStates, ChainAnchor, Sma
         apply(state);
     }
 
+    /** Sends every state, waits once for all acknowledgements, then applies them in order. */
+    @Override
+    public void saveAll(Collection<SubjectState> batch) {
+        List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
+        for (SubjectState state : batch) {
+            sends.add(template.send(new ProducerRecord<>(settings.topic(), state.key(),
+                    StateJson.MAPPER.writeValueAsBytes(state))));
+        }
+        await(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)), batch.size() + " subjects");
+        batch.forEach(this::apply);
+    }
+
     @Override
     public void delete(String key) {
         send(key, null);
@@ -128,9 +141,12 @@ public final class KafkaSubjectStates implements SubjectStates, ChainAnchor, Sma
     }
 
     private void send(String key, byte @Nullable [] value) {
+        await(template.send(new ProducerRecord<>(settings.topic(), key, value)), key);
+    }
+
+    private void await(CompletableFuture<?> send, String key) {
         try {
-            template.send(new ProducerRecord<>(settings.topic(), key, value))
-                    .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            send.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StateWriteFailedException(key, e);
