@@ -105,9 +105,9 @@ public final class ComplianceThroughput implements Benchmark {
             figures.add(Figure.of(NAME, "finding events per input event", measured.findings()
                     / (double) measured.processed(), "findings/event"));
             evaluationMillis.ifPresent(millis -> figures.add(Figure.of(NAME,
-                    "service time per event inside the stream function (decode excluded)", millis, "ms")
-                    .note("dockwarden.compliance.evaluation mean: evaluate, publish findings and wait for their"
-                            + " acknowledgement, write the state record")));
+                    "service time per event inside the stream function (its share of a batch)", millis, "ms")
+                    .note("dockwarden.compliance.evaluation mean: a poll's batch decoded, evaluated, its findings"
+                            + " and states made durable, divided by its events")));
             figures.add(Figure.of(NAME, "producer rate of the workload (context)", events / produceSeconds,
                     "events/s").note("batched, acks=all, idempotent"));
             return figures;

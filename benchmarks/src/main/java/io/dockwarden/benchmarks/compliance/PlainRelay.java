@@ -61,7 +61,7 @@ public final class PlainRelay {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         long processed = 0;
         long produced = 0;
         long started = 0;
