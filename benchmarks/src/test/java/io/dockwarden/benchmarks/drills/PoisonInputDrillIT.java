@@ -262,7 +262,7 @@ class PoisonInputDrillIT {
                         receiver: drill
                     receivers:
                     - name: sink
-                      log_configs: [{level: debug}]
+                      log_configs: [{level: info}]
                     - name: drill
                       webhook_configs:
                       - url: %s

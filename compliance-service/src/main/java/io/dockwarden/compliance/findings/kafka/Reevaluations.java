@@ -31,6 +31,7 @@ import org.springframework.context.SmartLifecycle;
 public final class Reevaluations implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Reevaluations.class);
+    private static final Duration EXPIRY_REARM = Duration.ofSeconds(15);
     /** After the state store, before the bindings. */
     static final int PHASE = 100;
 
@@ -71,6 +72,10 @@ public final class Reevaluations implements SmartLifecycle {
         executor = created;
         created.scheduleWithFixedDelay(() -> sweep(state -> true, "periodic"), interval.toMillis(),
                 interval.toMillis(), TimeUnit.MILLISECONDS);
+        // The expiry timer is derived from the states again now and then: however a timer came to be lost, a waiver
+        // that expired is acted on within this delay.
+        created.scheduleWithFixedDelay(this::rearmExpiry, EXPIRY_REARM.toMillis(), EXPIRY_REARM.toMillis(),
+                TimeUnit.MILLISECONDS);
         policy.onChange(() -> requestAll("policy reloaded"));
         states.onChange(this::stateChanged);
         // Newly owned subjects may have missed a reload or an expiry while no instance owned them (a restart).
@@ -156,8 +161,12 @@ public final class Reevaluations implements SmartLifecycle {
         return new int[] {subjects, events};
     }
 
-    /** Finds the next waiver expiry among the owned subjects' waived findings, and wakes up exactly then. */
-    private void rescheduleExpiry() {
+    /**
+     * Finds the next waiver expiry among the owned subjects' waived findings, and wakes up exactly then. Scanning and
+     * replacing the timer happen under the same lock as {@link #scheduleExpiry}: a state applied meanwhile by a
+     * consumer either is in the scan or schedules its expiry after it, never into a timer this then cancels.
+     */
+    private synchronized void rescheduleExpiry() {
         Instant now = clock.instant();
         Instant next = null;
         for (SubjectState state : states.all()) {
@@ -169,12 +178,10 @@ public final class Reevaluations implements SmartLifecycle {
                 next = expiry;
             }
         }
-        synchronized (this) {
-            expiryAt = null;
-            if (expiryTask != null) {
-                expiryTask.cancel(false);
-                expiryTask = null;
-            }
+        expiryAt = null;
+        if (expiryTask != null) {
+            expiryTask.cancel(false);
+            expiryTask = null;
         }
         if (next != null) {
             scheduleExpiry(next);
@@ -184,6 +191,7 @@ public final class Reevaluations implements SmartLifecycle {
     private synchronized void scheduleExpiry(Instant at) {
         ScheduledExecutorService current = executor;
         if (current == null || current.isShutdown() || (expiryAt != null && !at.isBefore(expiryAt))) {
+            log.debug("Waiver expiry at {} left to the one already due at {}", at, expiryAt);
             return;
         }
         if (expiryTask != null) {
@@ -191,7 +199,16 @@ public final class Reevaluations implements SmartLifecycle {
         }
         expiryAt = at;
         long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
+        log.debug("Next waiver expiry at {}, in {} ms", at, delay);
         expiryTask = current.schedule(this::expire, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void rearmExpiry() {
+        try {
+            rescheduleExpiry();
+        } catch (RuntimeException e) {
+            log.warn("Re-arming the waiver expiry timer failed; the next attempt tries again", e);
+        }
     }
 
     private void expire() {
@@ -200,6 +217,7 @@ public final class Reevaluations implements SmartLifecycle {
             expiryTask = null;
         }
         Instant now = clock.instant();
+        log.debug("Waiver expiry due at {}: re-evaluating the subjects with an expired waiver", now);
         // Waived findings carry their waiver's expiry, central or label: those past it are the ones to look at.
         sweep(state -> hasExpiredWaiver(state, now), "a waiver expired");
     }
