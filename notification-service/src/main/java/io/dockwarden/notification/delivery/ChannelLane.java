@@ -15,6 +15,8 @@ import java.util.function.Supplier;
  */
 public final class ChannelLane implements AutoCloseable {
 
+    private static final long CLOSE_GRACE_SECONDS = 10;
+
     private final String channel;
     private final int maxConcurrency;
     private final ExecutorService executor;
@@ -65,12 +67,21 @@ public final class ChannelLane implements AutoCloseable {
         }, executor);
     }
 
+    /**
+     * Lets the attempts under way finish and record their outcome (a retry parked, a receipt written) before the
+     * threads are interrupted: interrupting an attempt between the receiver's answer and its record would make the
+     * next start repeat it with an attempt count one short.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(CLOSE_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
