@@ -27,15 +27,25 @@ class LeftoverCleanupTest {
     private final LeftoverCleanup cleanup = new LeftoverCleanup(bucket,
             new Retrying(new RetryPolicy(2, Duration.ZERO, 1.0, Duration.ZERO), duration -> { }));
 
-    @Test
-    void aFailedAttemptsLeftoversAreRemovedOnceTheStoreIsBack() {
+    /** What a failed attempt leaves: an archive object and the open multipart upload of another. */
+    private void leftoversOfAFailedAttempt() {
         bucket.objects.put(FOLDER + "archive.tar.zst.dwae", 10L);
         bucket.uploads.add(new ObjectStore.IncompleteUpload(FOLDER + "listing.jsonl.zst.dwae", "u1", Instant.EPOCH));
+    }
+
+    /** The cleanup of the failed attempt meets the outage, so it is remembered; then the store comes back. */
+    private void cleanupMeetsAnOutage() {
         bucket.down = true;
         cleanup.clean(FOLDER);
         assertThat(cleanup.pending()).containsExactly(FOLDER);
-
         bucket.down = false;
+    }
+
+    @Test
+    void aFailedAttemptsLeftoversAreRemovedOnceTheStoreIsBack() {
+        leftoversOfAFailedAttempt();
+        cleanupMeetsAnOutage();
+
         cleanup.retryPending();
         assertThat(bucket.objects).isEmpty();
         assertThat(bucket.uploads).isEmpty();
@@ -44,10 +54,8 @@ class LeftoverCleanupTest {
 
     @Test
     void aRememberedCleanupLeavesAFolderHeldByABackupUnderWayAlone() {
-        bucket.down = true;
         cleanup.hold(FOLDER);
-        cleanup.clean(FOLDER);
-        bucket.down = false;
+        cleanupMeetsAnOutage();
         bucket.objects.put(FOLDER + "archive.tar.zst.dwae", 10L);
 
         cleanup.retryPending();
@@ -57,12 +65,9 @@ class LeftoverCleanupTest {
 
     @Test
     void aRetryCleansTheEarlierAttemptsLeftoversBeforeWriting() {
-        bucket.objects.put(FOLDER + "archive.tar.zst.dwae", 10L);
-        bucket.uploads.add(new ObjectStore.IncompleteUpload(FOLDER + "archive.tar.zst.dwae", "u1", Instant.EPOCH));
-        bucket.down = true;
+        leftoversOfAFailedAttempt();
         cleanup.hold(FOLDER);
-        cleanup.clean(FOLDER);
-        bucket.down = false;
+        cleanupMeetsAnOutage();
 
         cleanup.beforeRetry(FOLDER);
         assertThat(bucket.objects).isEmpty();
@@ -72,9 +77,7 @@ class LeftoverCleanupTest {
 
     @Test
     void aFolderWithAManifestIsACompletedBackupAndKeepsItsObjects() {
-        bucket.down = true;
-        cleanup.clean(FOLDER);
-        bucket.down = false;
+        cleanupMeetsAnOutage();
         bucket.objects.put(FOLDER + "archive.tar.zst.dwae", 10L);
         bucket.objects.put(FOLDER + "listing.jsonl.zst.dwae", 5L);
         bucket.objects.put(FOLDER + "manifest.json", 1L);

@@ -33,14 +33,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FindingProcessor {
 
+    /** How long a re-evaluation waits for a batch holding its subject to commit before it fails (and is retried). */
+    private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
+
     private final SubjectStates states;
     private final FindingEventSink sink;
     private final Supplier<Assessor> assessor;
     private final Clock clock;
     private final KeyLocks locks;
     private final Duration resolvedRetention;
-    private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
-
     private final ConcurrentHashMap<String, Batch> pending = new ConcurrentHashMap<>();
     private final Writes immediate;
 
@@ -70,7 +71,7 @@ public final class FindingProcessor {
         };
     }
 
-    /** Starts a batch; the caller must end it with {@link Batch#commit()} or {@link Batch#abandon()}. */
+    /** Starts a batch; the caller must end it with {@link Batch#commit()}, which settles it even when it fails. */
     public Batch batch() {
         return new Batch();
     }
@@ -325,11 +326,6 @@ public final class FindingProcessor {
             } finally {
                 settle();
             }
-        }
-
-        /** Gives the batch up without writing its states (its inputs will be retried). */
-        public void abandon() {
-            settle();
         }
 
         private void settle() {
